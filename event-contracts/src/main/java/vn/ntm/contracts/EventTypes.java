@@ -1,0 +1,50 @@
+package vn.ntm.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of integration event types: name and schema version on the wire, Java record in code.
+ * A consumer that meets a name or version it does not know sends the message to the dead-letter topic.
+ */
+public final class EventTypes {
+
+    /** The topic that village-service publishes units and programme events to. */
+    public static final String UNITS_TOPIC = "ntm.units";
+    /** The topic that criteria-service publishes catalogue, measurement and status events to. */
+    public static final String CRITERIA_TOPIC = "ntm.criteria";
+
+    public record Type(String name, int version, Class<? extends IntegrationPayload> payloadClass) {
+    }
+
+    private static final List<Type> TYPES = List.of(
+            new Type("UnitRegistered", 1, UnitRegistered.class),
+            new Type("CriteriaSetPublished", 1, CriteriaSetPublished.class),
+            new Type("MeasurementRecorded", 1, MeasurementRecorded.class),
+            new Type("IndicatorStatusChanged", 1, IndicatorStatusChanged.class));
+
+    private static final Map<Class<?>, Type> BY_CLASS =
+            TYPES.stream().collect(Collectors.toMap(Type::payloadClass, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static Type of(Class<?> payloadClass) {
+        Type type = BY_CLASS.get(payloadClass);
+        if (type == null) {
+            throw new IllegalArgumentException("Not an integration event: " + payloadClass.getName());
+        }
+        return type;
+    }
+
+    public static Optional<Type> find(String name, int version) {
+        return TYPES.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
+    }
+
+    public static List<Type> all() {
+        return TYPES;
+    }
+}

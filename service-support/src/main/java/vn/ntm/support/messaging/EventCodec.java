@@ -1,0 +1,50 @@
+package vn.ntm.support.messaging;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.EventTypes;
+
+/**
+ * Reads and writes integration events as JSON. Reading looks at {@code eventType} and {@code schemaVersion} first,
+ * so a message of a type this build does not know is refused with {@link UndecodableEvent} rather than half-read.
+ */
+public class EventCodec {
+
+    private final JsonMapper mapper;
+
+    public EventCodec(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public byte[] encode(Envelope<?> envelope) {
+        return mapper.writeValueAsBytes(envelope);
+    }
+
+    public Envelope<?> decode(byte[] json) {
+        try {
+            JsonNode tree = mapper.readTree(json);
+            String name = tree.path("eventType").asString(null);
+            int version = tree.path("schemaVersion").asInt(0);
+            EventTypes.Type type = EventTypes.find(name, version).orElseThrow(
+                    () -> new UndecodableEvent("unknown event type " + name + " v" + version));
+            JavaType envelopeType = mapper.getTypeFactory().constructParametricType(Envelope.class, type.payloadClass());
+            return mapper.treeToValue(tree, envelopeType);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new UndecodableEvent("not a readable integration event: " + e.getMessage(), e);
+        }
+    }
+
+    /** A message that can never be handled, however often it is retried: it belongs on the dead-letter topic. */
+    public static class UndecodableEvent extends RuntimeException {
+        public UndecodableEvent(String message) {
+            super(message);
+        }
+
+        public UndecodableEvent(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package vn.ntm.village.unit.api;
+
+import java.time.LocalDate;
+import vn.ntm.contracts.Actor;
+
+/**
+ * @param parentId   null only for a province
+ * @param validFrom  the date the unit exists from (valid time)
+ * @param region     socio-economic region code the 2021–2025 thresholds use, e.g. TDMNPB; optional
+ * @param legalBasis resolution or decision establishing the unit, if known
+ */
+public record RegisterUnitCommand(UnitId unitId, UnitLevel level, UnitName name, UnitId parentId, LocalDate validFrom,
+                                  String region, String legalBasis, Actor actor) {
+}
