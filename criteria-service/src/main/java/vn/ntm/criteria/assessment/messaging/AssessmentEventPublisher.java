@@ -1,0 +1,45 @@
+package vn.ntm.criteria.assessment.messaging;
+
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
+import vn.ntm.criteria.assessment.api.MeasurementRecorded;
+import vn.ntm.support.axon.AxonSupportAutoConfiguration;
+import vn.ntm.support.messaging.EventPublisher;
+
+/** Translates stored assessment events into integration events on {@code ntm.criteria}, keyed by unit. */
+@Component
+@ProcessingGroup(AxonSupportAutoConfiguration.KAFKA_PUBLISHER)
+class AssessmentEventPublisher {
+
+    static final String BINDING = "criteria-out";
+
+    private final EventPublisher publisher;
+
+    AssessmentEventPublisher(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(MeasurementRecorded e, EventMessage<MeasurementRecorded> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.MeasurementRecorded(e.measurementId(), e.criteriaSetId().value(),
+                        e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
+                        e.value().passed(), e.evidence().document(), e.evidence().link(), e.evidence().note())));
+    }
+
+    @EventHandler
+    void on(IndicatorStatusChanged e, EventMessage<IndicatorStatusChanged> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.IndicatorStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
+                        e.indicatorCode(), e.previousStatus().name(), e.status().name(), e.comparedValue(),
+                        e.comparator() == null ? null : e.comparator().name(), e.threshold(), e.unit(),
+                        e.thresholdVerified(), e.thresholdSource(), e.causeMeasurementId())));
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ntm.criteria.assessment.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.ntm.criteria.assessment.query.IndicatorStanding;
+import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
+import vn.ntm.criteria.unit.KnownUnits;
+
+/** Where one unit stands against one criteria set. */
+record StandingView(String unitId, String unitName, String region, String criteriaSet, String titleVi,
+                    List<CriterionView> criteria) {
+
+    record CriterionView(String code, String nameVi, String nameEn, String status, List<IndicatorView> indicators) {
+    }
+
+    /**
+     * @param margin            value minus threshold (positive is better for ≥, negative is better for ≤)
+     * @param thresholdVerified false: the threshold is a placeholder, not confirmed against the legal text
+     */
+    record IndicatorView(String code, String nameVi, String nameEn, String kind, String status, BigDecimal value,
+                         Long numerator, Long denominator, Boolean passed, String comparator, BigDecimal threshold,
+                         String unit, BigDecimal margin, boolean thresholdVerified, String thresholdSource,
+                         LocalDate validOn, String evidenceDocument, String evidenceLink, String evidenceNote,
+                         String recordedBy) {
+    }
+
+    static StandingView of(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
+                           Map<String, IndicatorStanding.Row> rows) {
+        List<CriterionView> criteria = set.criteria().stream().map(c -> {
+            List<IndicatorView> indicators = c.indicators().stream()
+                    .map(i -> indicator(unit, i, rows.get(i.code()))).toList();
+            return new CriterionView(c.code(), c.nameVi(), c.nameEn(), criterionStatus(indicators), indicators);
+        }).toList();
+        return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), criteria);
+    }
+
+    IndicatorView indicator(String code) {
+        return criteria.stream().flatMap(c -> c.indicators().stream()).filter(i -> i.code().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    /** Met when all indicators are met; not met as soon as one is not; unknown otherwise. */
+    private static String criterionStatus(List<IndicatorView> indicators) {
+        if (indicators.isEmpty()) {
+            return "UNKNOWN";
+        }
+        if (indicators.stream().anyMatch(i -> "NOT_MET".equals(i.status()))) {
+            return "NOT_MET";
+        }
+        return indicators.stream().allMatch(i -> "MET".equals(i.status())) ? "MET" : "UNKNOWN";
+    }
+
+    private static IndicatorView indicator(KnownUnits.KnownUnit unit, CriteriaSetDefinition.Indicator i,
+                                           IndicatorStanding.Row row) {
+        LocalDate on = row != null ? row.validOn() : LocalDate.now();
+        var threshold = CriteriaSetDefinition.thresholdFor(i, unit.region(), null, on.getYear());
+        BigDecimal thresholdValue = row != null && row.threshold() != null ? row.threshold()
+                : threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null);
+        boolean verified = row != null && row.thresholdVerified() != null ? row.thresholdVerified()
+                : threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(i.verified());
+        String source = row != null && row.thresholdSource() != null ? row.thresholdSource()
+                : threshold.map(CriteriaSetDefinition.Threshold::source).orElse(i.source());
+        BigDecimal compared = row == null ? null : row.comparedValue();
+        return new IndicatorView(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),
+                row == null ? "UNKNOWN" : row.status(), row == null ? null : row.value(),
+                row == null ? null : row.numerator(), row == null ? null : row.denominator(),
+                row == null ? null : row.passed(), i.comparator() == null ? null : i.comparator().symbol(),
+                thresholdValue, i.unit(),
+                compared != null && thresholdValue != null ? compared.subtract(thresholdValue) : null, verified, source,
+                row == null ? null : row.validOn(), row == null ? null : row.evidenceDocument(),
+                row == null ? null : row.evidenceLink(), row == null ? null : row.evidenceNote(),
+                row == null ? null : row.recordedBy());
+    }
+}

@@ -1,0 +1,87 @@
+package vn.ntm.criteria.catalogue.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
+import vn.ntm.criteria.catalogue.api.IndicatorKind;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.support.rules.RuleViolation;
+
+/** A criteria set (bộ tiêu chí), published by a provincial administrator as data. */
+@Aggregate
+class CriteriaSet {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @AggregateIdentifier
+    private CriteriaSetId id;
+
+    CriteriaSet() {
+        // for Axon
+    }
+
+    @CommandHandler
+    CriteriaSet(PublishCriteriaSetCommand command, CriteriaSetLookup catalogue) {
+        CriteriaSetDefinition definition = command.definition();
+        if (catalogue.exists(command.criteriaSetId())) {
+            throw RuleViolation.conflict("criteria-set-already-published", "code", command.criteriaSetId().value());
+        }
+        if (definition.version() != 1) {
+            throw RuleViolation.invalid("first-version-must-be-1", "version", definition.version());
+        }
+        if (definition.effectiveTo() != null && definition.effectiveTo().isBefore(definition.effectiveFrom())) {
+            throw RuleViolation.invalid("effective-to-before-from", "effectiveTo");
+        }
+        checkCodesAreUnique(definition);
+        definition.indicators().forEach(CriteriaSet::checkIndicator);
+        apply(new CriteriaSetPublished(command.criteriaSetId(), definition, command.actor()));
+    }
+
+    private static void checkCodesAreUnique(CriteriaSetDefinition definition) {
+        Set<String> criteria = new HashSet<>();
+        definition.criteria().forEach(c -> {
+            if (!criteria.add(c.code())) {
+                throw RuleViolation.invalid("duplicate-code", "criteria", c.code());
+            }
+        });
+        Set<String> indicators = new HashSet<>();
+        definition.indicators().forEach(i -> {
+            if (!indicators.add(i.code())) {
+                throw RuleViolation.invalid("duplicate-code", "indicators", i.code());
+            }
+        });
+    }
+
+    private static void checkIndicator(CriteriaSetDefinition.Indicator indicator) {
+        boolean compared = indicator.kind() == IndicatorKind.NUMBER || indicator.kind() == IndicatorKind.RATE;
+        if (compared && indicator.comparator() == null) {
+            throw RuleViolation.invalid("comparator-required", "comparator", indicator.code());
+        }
+        if (indicator.kind() == IndicatorKind.PASS_FAIL && !indicator.thresholds().isEmpty()) {
+            throw RuleViolation.invalid("pass-fail-has-no-threshold", "thresholds", indicator.code());
+        }
+        for (CriteriaSetDefinition.Threshold threshold : indicator.thresholds()) {
+            if (indicator.kind() == IndicatorKind.RATE
+                    && (threshold.value().signum() < 0 || threshold.value().compareTo(HUNDRED) > 0)) {
+                throw RuleViolation.invalid("rate-threshold-out-of-range", "thresholds", indicator.code());
+            }
+            if (indicator.kind() == IndicatorKind.MUST_BE_NONE && threshold.value().signum() != 0) {
+                throw RuleViolation.invalid("must-be-none-threshold", "thresholds", indicator.code());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CriteriaSetPublished event) {
+        this.id = event.criteriaSetId();
+    }
+}

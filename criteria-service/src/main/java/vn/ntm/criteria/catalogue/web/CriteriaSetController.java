@@ -1,0 +1,110 @@
+package vn.ntm.criteria.catalogue.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
+import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.web.ActorResolver;
+
+/** Criteria sets: publish (JSON or the YAML file format), load a shipped set, list, read. */
+@RestController
+@RequestMapping("/api/criteria-sets")
+class CriteriaSetController {
+
+    /** The sets this build ships, converted from shared/reference/ntm-criteria-research.yaml. */
+    static final List<String> SHIPPED = List.of("VN-XA-NTM-2021-2025", "VN-XA-NTMNC-2021-2025");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private final CommandGateway commands;
+    private final CriteriaCatalogue catalogue;
+    private final ActorResolver actors;
+    private final Validator validator;
+
+    CriteriaSetController(CommandGateway commands, CriteriaCatalogue catalogue, ActorResolver actors,
+                          Validator validator) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.actors = actors;
+        this.validator = validator;
+    }
+
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<CriteriaSetDefinition> publish(@Valid @RequestBody CriteriaSetDefinition definition) {
+        return publishValid(definition);
+    }
+
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    ResponseEntity<CriteriaSetDefinition> publishYaml(@RequestBody String yaml) {
+        return publishValid(readYaml(yaml));
+    }
+
+    @GetMapping("/shipped")
+    List<String> shipped() {
+        return SHIPPED;
+    }
+
+    @PostMapping("/shipped/{code}")
+    ResponseEntity<CriteriaSetDefinition> loadShipped(@PathVariable String code) {
+        if (!SHIPPED.contains(code)) {
+            throw RuleViolation.notFound("criteria-set-not-shipped", code);
+        }
+        try (InputStream in = new ClassPathResource("criteria-sets/" + code + ".yaml").getInputStream()) {
+            return publishValid(readYaml(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("shipped set " + code + " missing from the build", e);
+        }
+    }
+
+    @GetMapping
+    List<CriteriaSetDefinition> all() {
+        return catalogue.all();
+    }
+
+    @GetMapping("/{code}")
+    CriteriaSetDefinition one(@PathVariable String code) {
+        return catalogue.find(new CriteriaSetId(code))
+                .orElseThrow(() -> RuleViolation.notFound("criteria-set-not-found", code));
+    }
+
+    private ResponseEntity<CriteriaSetDefinition> publishValid(CriteriaSetDefinition definition) {
+        Set<ConstraintViolation<CriteriaSetDefinition>> violations = validator.validate(definition);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<CriteriaSetDefinition> first = violations.iterator().next();
+            throw RuleViolation.invalid("invalid-criteria-set", first.getPropertyPath().toString(),
+                    first.getPropertyPath().toString());
+        }
+        CriteriaSetId id = new CriteriaSetId(definition.code());
+        commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));
+        return ResponseEntity.created(URI.create("/api/criteria-sets/" + id)).body(definition);
+    }
+
+    private static CriteriaSetDefinition readYaml(String yaml) {
+        try {
+            return YAML.readValue(yaml, CriteriaSetDefinition.class);
+        } catch (JacksonException e) {
+            throw RuleViolation.invalid("unreadable-criteria-set", "body",
+                    e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package vn.ntm.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.UnitRef;
+import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.TestDatabases;
+
+/** criteria-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 2, topics = {"ntm.units", "ntm.criteria"})
+class CriteriaServiceIT {
+
+    private static final Actor ADMIN = new Actor("admin@bacgiang", "provincial-admin", null);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "criteria_it");
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventCodec codec;
+
+    String province;
+    String commune;
+
+    JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan")
+                .with("X-NTM-Role", "commune-officer");
+    }
+
+    @BeforeEach
+    void unitsArriveFromVillageService() {
+        province = UUID.randomUUID().toString();
+        commune = UUID.randomUUID().toString();
+        List<UnitRef> provincePath = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"));
+        send(unitRegistered(province, provincePath, new UnitRegistered("PROVINCE", "Bắc Giang", null,
+                LocalDate.of(1997, 1, 1), "TDMNPB", null)));
+        send(unitRegistered(commune, List.of(provincePath.get(0), new UnitRef(commune, "COMMUNE", "Song Vân")),
+                new UnitRegistered("COMMUNE", "Song Vân", province, LocalDate.of(1997, 1, 1), null, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
+        if (http().get("/api/criteria-sets/VN-XA-NTMNC-2021-2025").status() == 404) {
+            assertThat(http().post("/api/criteria-sets/shipped/VN-XA-NTMNC-2021-2025", "").status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aMeasurementIsStoredPublishedWithItsStatusChangeAndShownInTheStanding() {
+        JsonHttp.Response response = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "numerator", 2150, "denominator", 2150,
+                "validOn", "2024-03-05", "evidence", Map.of("document", "30/KH-UBND")));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("indicator").path("status").asString()).isEqualTo("MET");
+        String measurementId = response.json().path("measurementId").asString();
+
+        JsonNode standing = http().get("/api/units/" + commune + "/standing?criteriaSet=VN-XA-NTMNC-2021-2025").json();
+        JsonNode electricity = standing.path("criteria").get(3).path("indicators").get(1);
+        assertThat(electricity.path("code").asString()).isEqualTo("4.2");
+        assertThat(electricity.path("threshold").decimalValue()).isEqualByComparingTo("98");
+        assertThat(electricity.path("thresholdVerified").asBoolean()).as("TDMNPB 98% is verified in the research").isTrue();
+        assertThat(electricity.path("margin").decimalValue()).isEqualByComparingTo("2");
+        assertThat(electricity.path("evidenceDocument").asString()).isEqualTo("30/KH-UBND");
+
+        List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where payload_type like '%MeasurementRecorded'", String.class);
+        assertThat(stored).singleElement().asString().contains("\"numerator\":2150").contains("can-bo@songvan");
+
+        List<ConsumerRecord<String, String>> published = KafkaTopics.read(brokers, "ntm.criteria", 3, Duration.ofSeconds(30));
+        List<JsonNode> aboutCommune = published.stream().filter(r -> commune.equals(r.key()))
+                .map(r -> JsonHttp.parse(r.value())).toList();
+        assertThat(aboutCommune).extracting(e -> e.path("eventType").asString())
+                .containsExactly("MeasurementRecorded", "IndicatorStatusChanged");
+        JsonNode change = aboutCommune.get(1);
+        assertThat(change.path("payload").path("status").asString()).isEqualTo("MET");
+        assertThat(change.path("payload").path("causeMeasurementId").asString()).isEqualTo(measurementId);
+        assertThat(change.path("validOn").asString()).isEqualTo("2024-03-05");
+        assertThat(change.path("unitPath")).extracting(n -> n.path("name").asString())
+                .containsExactly("Bắc Giang", "Song Vân");
+        assertThat(published).anyMatch(r -> r.value().contains("\"eventType\":\"CriteriaSetPublished\""));
+    }
+
+    @Test
+    void aMeasurementForAnUnknownUnitIsRefusedAndRecordsNothing() {
+        long before = storedEvents();
+        JsonHttp.Response response = http().post("/api/units/" + UUID.randomUUID() + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", 99,
+                "validOn", "2024-03-05"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.problemType()).isEqualTo("unknown-unit");
+        assertThat(response.json().path("field").asString()).isEqualTo("unitId");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void badMeasurementsNameTheFieldAndTheRuleAndRecordNothing() {
+        long before = storedEvents();
+        Map<String, Map<String, Object>> cases = Map.of(
+                "numerator-above-denominator", Map.of("numerator", 12, "denominator", 10),
+                "percent-above-100", Map.of("value", 100.5),
+                "value-does-not-fit-indicator", Map.of("passed", true),
+                "negative-value", Map.of("value", -3),
+                "unknown-indicator", Map.of("value", 5, "indicatorCode", "99.9"),
+                "date-in-future", Map.of("value", 99, "validOn", LocalDate.now().plusDays(2).toString()),
+                "before-set-in-force", Map.of("value", 99, "validOn", "2021-12-31"));
+        cases.forEach((rule, fields) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("criteriaSet", "VN-XA-NTMNC-2021-2025",
+                    "indicatorCode", "4.2", "validOn", "2024-03-05"));
+            body.putAll(fields);
+            JsonHttp.Response response = http().post("/api/units/" + commune + "/measurements", body);
+            assertThat(response.status()).as(rule + ": " + response).isBetween(400, 422);
+            assertThat(response.problemType()).as(rule).isEqualTo(rule);
+            assertThat(response.json().path("field").asString()).as(rule).isNotBlank();
+        });
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameUnitEventDeliveredTwiceChangesNothing() {
+        String village = UUID.randomUUID().toString();
+        Envelope<UnitRegistered> event = unitRegistered(village, List.of(new UnitRef(village, "VILLAGE", "Hoàng Vân")),
+                new UnitRegistered("VILLAGE", "Hoàng Vân", commune, LocalDate.of(1997, 1, 1), null, null));
+        send(event);
+        send(event);
+        String marker = unitRegistered(UUID.randomUUID().toString(), List.of(), new UnitRegistered("PROVINCE",
+                "Bắc Ninh", null, LocalDate.of(1997, 1, 1), null, null)).unitId();
+        send(unitRegistered(marker, List.of(), new UnitRegistered("PROVINCE", "Bắc Ninh", null,
+                LocalDate.of(1997, 1, 1), null, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + marker).status() == 200);
+
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                event.eventId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from known_unit where unit_id = ?::uuid", Long.class, village))
+                .isEqualTo(1);
+        assertThat(http().get("/api/units/" + village).json().path("region").asString())
+                .as("a village inherits its commune's region").isEqualTo("TDMNPB");
+    }
+
+    private Envelope<UnitRegistered> unitRegistered(String unitId, List<UnitRef> path, UnitRegistered payload) {
+        return Envelope.of(UUID.randomUUID(), payload.validFrom(), Instant.now(), ADMIN, unitId, path, payload);
+    }
+
+    private void send(Envelope<?> envelope) {
+        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
+                new String(codec.encode(envelope), StandardCharsets.UTF_8));
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+}

@@ -1,0 +1,80 @@
+package vn.ntm.criteria.catalogue.command;
+
+import static org.hamcrest.Matchers.containsString;
+import static vn.ntm.criteria.Fixtures.OFFICER;
+
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.criteria.Fixtures;
+import vn.ntm.criteria.catalogue.api.Comparator;
+import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
+import vn.ntm.criteria.catalogue.api.IndicatorKind;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.support.rules.RuleViolation;
+
+class CriteriaSetTest {
+
+    private static final CriteriaSetId ID = new CriteriaSetId("TEST-SET");
+    private AggregateTestFixture<CriteriaSet> fixture;
+    private CriteriaSetDefinition published;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CriteriaSet.class);
+        fixture.registerInjectableResource((CriteriaSetLookup) id -> Optional.ofNullable(
+                published != null && id.value().equals(published.code()) ? published : null));
+    }
+
+    @Test
+    void publishesANewSet() {
+        CriteriaSetDefinition definition = Fixtures.definition("TEST-SET", List.of(
+                Fixtures.indicator("4.2", IndicatorKind.RATE, Comparator.GE,
+                        List.of(Fixtures.threshold("TDMNPB", null, null, "98")))));
+        fixture.givenNoPriorActivity()
+                .when(new PublishCriteriaSetCommand(ID, definition, OFFICER))
+                .expectEvents(new CriteriaSetPublished(ID, definition, OFFICER));
+    }
+
+    @Test
+    void cannotPublishTheSameSetTwice() {
+        published = Fixtures.definition("TEST-SET", List.of());
+        refused(Fixtures.definition("TEST-SET", List.of()), "criteria-set-already-published");
+    }
+
+    @Test
+    void cannotUseAnIndicatorCodeTwice() {
+        var indicator = Fixtures.indicator("4.1", IndicatorKind.PASS_FAIL, null, List.of());
+        refused(Fixtures.definition("TEST-SET", List.of(indicator, indicator)), "duplicate-code");
+    }
+
+    @Test
+    void aNumericIndicatorNeedsAComparator() {
+        refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("10", IndicatorKind.NUMBER, null, List.of()))),
+                "comparator-required");
+    }
+
+    @Test
+    void aRateThresholdCannotExceed100() {
+        refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("4.2", IndicatorKind.RATE, Comparator.GE,
+                List.of(Fixtures.threshold(null, null, null, "101"))))), "rate-threshold-out-of-range");
+    }
+
+    @Test
+    void aPassFailIndicatorHasNoNumericThreshold() {
+        refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("4.1", IndicatorKind.PASS_FAIL, null,
+                List.of(Fixtures.threshold(null, null, null, "1"))))), "pass-fail-has-no-threshold");
+    }
+
+    private void refused(CriteriaSetDefinition definition, String rule) {
+        fixture.givenNoPriorActivity()
+                .when(new PublishCriteriaSetCommand(ID, definition, OFFICER))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString(rule))
+                .expectNoEvents();
+    }
+}
