@@ -1,0 +1,13 @@
+package vn.ntm.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** No aggregates: read models folded from every integration event, served to analysts and dashboards. */
+@SpringBootApplication
+public class ReportingServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingServiceApplication.class, args);
+    }
+}

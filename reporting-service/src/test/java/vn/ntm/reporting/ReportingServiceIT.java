@@ -1,0 +1,113 @@
+package vn.ntm.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.CriteriaSetPublished;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.IndicatorStatusChanged;
+import vn.ntm.contracts.IntegrationPayload;
+import vn.ntm.contracts.UnitRef;
+import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.TestDatabases;
+
+/** reporting-service folding real Kafka deliveries into read models on real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 2, topics = {"ntm.units", "ntm.criteria"})
+class ReportingServiceIT {
+
+    private static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "reporting_it");
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventCodec codec;
+
+    @Test
+    void showsTheUnitTreeWithStatusesAndIgnoresARedeliveredEvent() {
+        String province = UUID.randomUUID().toString();
+        String commune = UUID.randomUUID().toString();
+        UnitRef provinceRef = new UnitRef(province, "PROVINCE", "Bắc Giang");
+        List<UnitRef> communePath = List.of(provinceRef, new UnitRef(commune, "COMMUNE", "Song Vân"));
+        send("ntm.units", envelope(province, List.of(provinceRef), new UnitRegistered("PROVINCE", "Bắc Giang", null,
+                LocalDate.of(1997, 1, 1), "TDMNPB", null)));
+        send("ntm.units", envelope(commune, communePath, new UnitRegistered("COMMUNE", "Song Vân", province,
+                LocalDate.of(1997, 1, 1), null, null)));
+        send("ntm.criteria", envelope(null, List.of(), new CriteriaSetPublished("TEST-SET", "TEST-SET", 1,
+                "Bộ tiêu chí thử", "Test set", "COMMUNE", "test", LocalDate.of(2022, 3, 8), null,
+                List.of(new CriteriaSetPublished.Criterion("4", "Điện", "Electricity", List.of(
+                        new CriteriaSetPublished.Indicator("4.2", "Tỷ lệ hộ sử dụng điện an toàn", "Safe power",
+                                "RATE", "GE", "%", List.of())))))));
+        Envelope<IndicatorStatusChanged> met = envelope(commune, communePath, new IndicatorStatusChanged("TEST-SET",
+                "4", "4.2", "UNKNOWN", "MET", new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test",
+                UUID.randomUUID().toString()));
+        send("ntm.criteria", met);
+        send("ntm.criteria", "truncated-json-" + commune, "{\"eventId\": \"not-a-uuid\", \"eventType\": \"Unit");
+        send("ntm.criteria", met);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode tree = http().get("/api/units").json();
+            JsonNode songVan = tree.get(0).path("children").get(0);
+            assertThat(songVan.path("name").asString()).isEqualTo("Song Vân");
+            assertThat(songVan.path("statuses").get(0).path("status").asString()).isEqualTo("MET");
+            assertThat(songVan.path("statuses").get(0).path("indicatorName").asString())
+                    .isEqualTo("Tỷ lệ hộ sử dụng điện an toàn");
+            assertThat(songVan.path("summary").path("met").asInt()).isEqualTo(1);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from status_history", Long.class))
+                .as("the redelivered event changed nothing").isEqualTo(1);
+        JsonNode history = http().get("/api/units/" + commune + "/history").json();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
+        assertThat(history.get(0).path("validOn").asString()).isEqualTo(met.validOn().toString());
+        assertThat(KafkaTopics.read(brokers, "ntm.criteria.dlq.reporting", 1, Duration.ofSeconds(30)))
+                .as("the truncated message went to the dead-letter topic").hasSize(1);
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port);
+    }
+
+    private static <P extends IntegrationPayload> Envelope<P> envelope(String unitId, List<UnitRef> path, P payload) {
+        return Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 3, 5), Instant.now(), OFFICER, unitId, path, payload);
+    }
+
+    private void send(String topic, Envelope<?> envelope) {
+        send(topic, envelope.key(), new String(codec.encode(envelope), StandardCharsets.UTF_8));
+    }
+
+    private void send(String topic, String key, String value) {
+        KafkaTopics.send(brokers, topic, key, value);
+    }
+}
