@@ -1,20 +1,14 @@
 package vn.ntm.criteria.unit;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitRef;
-import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.IdempotentConsumer;
 
 /**
  * The units criteria-service has learnt of from village-service's events on {@code ntm.units}. A measurement for a
@@ -38,17 +32,16 @@ public class KnownUnits {
     public record KnownUnit(String id, String level, String name, String region, List<UnitRef> path) {
     }
 
-    void apply(Envelope<?> envelope) {
-        if (envelope.payload() instanceof UnitRegistered unit) {
-            String region = unit.region() != null ? unit.region() : inheritedRegion(unit.parentId());
-            jdbc.update("""
-                    insert into known_unit (unit_id, level, name, parent_id, region, valid_from, path)
-                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                    on conflict (unit_id) do nothing""",
-                    UUID.fromString(envelope.unitId()), unit.level(), unit.name(),
-                    unit.parentId() == null ? null : UUID.fromString(unit.parentId()), region, unit.validFrom(),
-                    json.writeValueAsString(envelope.unitPath()));
-        }
+    /** Adds a unit; a second registration of the same id changes nothing. */
+    public void register(String unitId, String level, String name, String parentId, String ownRegion,
+                         LocalDate validFrom, List<UnitRef> path) {
+        String region = ownRegion != null ? ownRegion : inheritedRegion(parentId);
+        jdbc.update("""
+                insert into known_unit (unit_id, level, name, parent_id, region, valid_from, path)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (unit_id) do nothing""",
+                UUID.fromString(unitId), level, name, parentId == null ? null : UUID.fromString(parentId), region,
+                validFrom, json.writeValueAsString(path));
     }
 
     public Optional<KnownUnit> find(String unitId) {
@@ -66,15 +59,5 @@ public class KnownUnits {
     /** A commune inherits the region of its province unless it has its own (a special-status commune). */
     private String inheritedRegion(String parentId) {
         return parentId == null ? null : find(parentId).map(KnownUnit::region).orElse(null);
-    }
-
-    @Configuration
-    static class Binding {
-
-        /** Spring Cloud Stream consumer bound to {@code ntm.units} (binding {@code unitEvents-in-0}). */
-        @Bean
-        Consumer<Message<byte[]>> unitEvents(IdempotentConsumer consumer, KnownUnits units) {
-            return message -> consumer.handle("criteria-units", message, units::apply);
-        }
     }
 }

@@ -1,0 +1,55 @@
+package vn.ntm.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The wire format every consumer relies on: field names, ISO dates, and a lossless round trip. */
+class EnvelopeJsonTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void everyPayloadTypeIsRegisteredOnceWithAVersion() {
+        assertThat(EventTypes.all()).extracting(EventTypes.Type::name).doesNotHaveDuplicates();
+        assertThat(EventTypes.all()).allMatch(t -> t.version() >= 1);
+    }
+
+    @Test
+    void anEnvelopeIsWrittenWithItsDocumentedFieldsAndReadBackUnchanged() {
+        Envelope<IndicatorStatusChanged> envelope = Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 3, 5),
+                Instant.parse("2024-03-06T01:02:03Z"), new Actor("can-bo@songvan", "commune-officer", "xã Song Vân"),
+                "8565f27f-834a-541b-947f-d43167af318b",
+                List.of(new UnitRef("8565f27f-834a-541b-947f-d43167af318b", "COMMUNE", "Song Vân")),
+                new IndicatorStatusChanged("VN-XA-NTMNC-2021-2025", "4", "4.2", "UNKNOWN", "MET",
+                        new BigDecimal("100"), "GE", new BigDecimal("98"), "% households", true, "src", "m-1"));
+
+        JsonNode tree = json.readTree(json.writeValueAsString(envelope));
+        assertThat(tree.propertyNames()).containsExactlyInAnyOrder("eventId", "eventType", "schemaVersion",
+                "validOn", "recordedAt", "actor", "unitId", "unitPath", "payload");
+        assertThat(tree.path("eventType").asString()).isEqualTo("IndicatorStatusChanged");
+        assertThat(tree.path("validOn").asString()).isEqualTo("2024-03-05");
+        assertThat(tree.path("recordedAt").asString()).isEqualTo("2024-03-06T01:02:03Z");
+        assertThat(tree.path("unitPath").get(0).path("name").asString()).isEqualTo("Song Vân");
+
+        JavaType type = json.getTypeFactory().constructParametricType(Envelope.class, IndicatorStatusChanged.class);
+        assertThat((Object) json.readValue(json.writeValueAsString(envelope), type)).isEqualTo(envelope);
+    }
+
+    @Test
+    void catalogueEventsAreKeyedByTheirSetAndUnitEventsByTheirUnit() {
+        var set = new CriteriaSetPublished("S-1", "S-1", 1, "t", null, "COMMUNE", null, LocalDate.of(2022, 3, 8),
+                null, List.of());
+        assertThat(Envelope.of(UUID.randomUUID(), null, Instant.now(), null, null, null, set).key()).isEqualTo("S-1");
+        var unit = new UnitRegistered("COMMUNE", "Song Vân", null, LocalDate.of(2024, 3, 5), null, null);
+        assertThat(Envelope.of(UUID.randomUUID(), null, Instant.now(), null, "u-1", null, unit).key()).isEqualTo("u-1");
+    }
+}
