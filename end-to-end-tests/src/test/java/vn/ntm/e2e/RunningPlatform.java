@@ -19,7 +19,7 @@ final class RunningPlatform {
         if (platform == null) {
             Path home = Path.of(System.getProperty("ntm.home", "..")).toAbsolutePath().normalize();
             platform = Platform.start(Platform.Settings.forTests(home, "e2e"));
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::closeAndDropDatabases, "e2e-platform-shutdown"));
         }
         return platform;
     }

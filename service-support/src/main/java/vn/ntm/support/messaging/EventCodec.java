@@ -36,15 +36,4 @@ public class EventCodec {
             throw new UndecodableEvent("not a readable integration event: " + e.getMessage(), e);
         }
     }
-
-    /** A message that can never be handled, however often it is retried: it belongs on the dead-letter topic. */
-    public static class UndecodableEvent extends RuntimeException {
-        public UndecodableEvent(String message) {
-            super(message);
-        }
-
-        public UndecodableEvent(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

@@ -1,0 +1,124 @@
+package vn.ntm.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the platform in the foreground on the well-known local ports, loads the Sông Vân demo and runs until
+ * Ctrl-C. Started by {@code ./mvnw -Prun -DskipTests package}, which passes {@code -Dntm.home}.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // The launcher's own Kafka client and embedded PostgreSQL would otherwise log at INFO over the banner.
+        System.setProperty("log4j2.configurationFile", "vn/ntm/launcher/launcher-log4j2.properties");
+        Path ntmHome = Path.of(System.getProperty("ntm.home", ".")).toAbsolutePath().normalize();
+        Platform.Settings settings = Platform.Settings.local(ntmHome);
+
+        String portInUse = firstPortInUse(settings);
+        if (portInUse != null) {
+            System.err.println(portInUse);
+            System.exit(2);
+        }
+
+        PlatformHolder holder = new PlatformHolder();
+        Runtime.getRuntime().addShutdownHook(new Thread(holder::shutDown, "ntm-shutdown"));
+        try {
+            System.out.println("Starting the NTM platform from " + ntmHome + " (logs in " + settings.workDir() + ") ...");
+            Platform platform = holder.set(Platform.start(settings));
+            DemoLoader.Summary demo = new DemoLoader(platform.baseUrls()).load(DemoLoader.SONG_VAN);
+            System.out.println(banner(platform, demo));
+        } catch (RuntimeException e) {
+            // After Ctrl-C the children are being stopped on purpose: their exit is no start-up failure to report.
+            if (!holder.isShuttingDown()) {
+                System.err.println("The platform could not start: " + e.getMessage());
+            }
+            System.exit(1);
+        }
+        // Runs until Ctrl-C; the shutdown hook then stops everything.
+        new CountDownLatch(1).await();
+    }
+
+    /** A clear message naming the first local port that is taken, or null if all are free. */
+    private static String firstPortInUse(Platform.Settings settings) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(settings.kafkaPort(), "Kafka");
+        ports.put(settings.kafkaControllerPort(), "the Kafka controller");
+        ports.put(settings.villagePort(), "village-service");
+        ports.put(settings.criteriaPort(), "criteria-service");
+        ports.put(settings.reportingPort(), "reporting-service");
+        for (Map.Entry<Integer, String> port : ports.entrySet()) {
+            try (ServerSocket ignored = new ServerSocket(port.getKey())) {
+                // free
+            } catch (IOException e) {
+                return "Port " + port.getKey() + " (for " + port.getValue() + ") is already in use. Is the platform"
+                        + " already running? Stop whatever listens there (e.g. `ss -ltnp | grep " + port.getKey()
+                        + "`) and try again.";
+            }
+        }
+        return null;
+    }
+
+    private static String banner(Platform platform, DemoLoader.Summary demo) {
+        StringBuilder text = new StringBuilder("\n=== NTM platform is running ===\n\n");
+        for (ServiceProcess service : new ServiceProcess[] {platform.village(), platform.criteria(), platform.reporting()}) {
+            text.append(String.format("%-18s %s%n", service.name(), service.baseUrl()))
+                    .append(String.format("%-18s %s/swagger-ui.html%n", "", service.baseUrl()))
+                    .append(String.format("%-18s %s/actuator/health%n", "", service.baseUrl()));
+        }
+        return text.append(String.format("%n%-18s %s/%n", "Dashboard", platform.reporting().baseUrl()))
+                .append(String.format("%-18s %s%n", "Kafka", platform.kafka().bootstrapServers()))
+                .append(String.format("%-18s %s%n", "PostgreSQL", platform.postgres().describe()))
+                .append(String.format("%-18s %s%n", "Logs", platform.settings().workDir()))
+                .append(String.format("%-18s %s%n", "Demo data", demo))
+                .append("\nPress Ctrl-C to stop.\n")
+                .toString();
+    }
+
+    /** Lets the shutdown hook find the platform, which exists only once start-up has finished. */
+    private static final class PlatformHolder {
+        private static final Duration CHILD_STOP_TIMEOUT = Duration.ofSeconds(20);
+        private volatile Platform platform;
+        private volatile boolean shuttingDown;
+
+        Platform set(Platform started) {
+            platform = started;
+            return started;
+        }
+
+        boolean isShuttingDown() {
+            return shuttingDown;
+        }
+
+        void shutDown() {
+            shuttingDown = true;
+            Platform started = platform;
+            if (started != null) {
+                System.out.println("Stopping the NTM platform ...");
+                try {
+                    started.close();
+                } catch (RuntimeException e) {
+                    System.err.println("Problem while stopping: " + e.getMessage());
+                }
+            }
+            // Ctrl-C during start-up, or a failed stop, can leave children that no Platform owns: never leave them.
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            ProcessHandle.current().descendants().forEach(child -> {
+                try {
+                    child.onExit().get(CHILD_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    child.destroyForcibly();
+                }
+            });
+        }
+    }
+}
