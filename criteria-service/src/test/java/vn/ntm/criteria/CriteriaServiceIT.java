@@ -150,22 +150,36 @@ class CriteriaServiceIT {
     @Test
     void theSameUnitEventDeliveredTwiceChangesNothing() {
         String village = UUID.randomUUID().toString();
-        Envelope<UnitRegistered> event = unitRegistered(village, List.of(new UnitRef(village, "VILLAGE", "Hoàng Vân")),
+        List<UnitRef> path = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"),
+                new UnitRef(commune, "COMMUNE", "Song Vân"), new UnitRef(village, "VILLAGE", "Hoàng Vân"));
+        Envelope<UnitRegistered> event = unitRegistered(village, path,
                 new UnitRegistered("VILLAGE", "Hoàng Vân", commune, LocalDate.of(1997, 1, 1), null, null));
         send(event);
         send(event);
-        String marker = unitRegistered(UUID.randomUUID().toString(), List.of(), new UnitRegistered("PROVINCE",
-                "Bắc Ninh", null, LocalDate.of(1997, 1, 1), null, null)).unitId();
-        send(unitRegistered(marker, List.of(), new UnitRegistered("PROVINCE", "Bắc Ninh", null,
-                LocalDate.of(1997, 1, 1), null, null)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + marker).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + village).status() == 200);
+        // the second delivery sits right behind the first on the same partition (same key)
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Long.class, event.eventId()) == 1);
 
-        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
-                event.eventId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from known_unit where unit_id = ?::uuid", Long.class, village))
                 .isEqualTo(1);
         assertThat(http().get("/api/units/" + village).json().path("region").asString())
-                .as("a village inherits its commune's region").isEqualTo("TDMNPB");
+                .as("a village takes the region of its nearest ancestor that has one").isEqualTo("TDMNPB");
+    }
+
+    @Test
+    void aUnitWhoseParentHasNotArrivedIsNotYetKnown() {
+        String orphanParent = UUID.randomUUID().toString();
+        String village = UUID.randomUUID().toString();
+        send(unitRegistered(village, List.of(new UnitRef(orphanParent, "COMMUNE", "Xã chưa đến"),
+                        new UnitRef(village, "VILLAGE", "Thôn kiểm thử")),
+                new UnitRegistered("VILLAGE", "Thôn kiểm thử", orphanParent, LocalDate.of(1997, 1, 1), null, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from known_unit where unit_id = ?::uuid", Long.class, village) == 1);
+        JsonHttp.Response response = http().post("/api/units/" + village + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", 99, "validOn", "2024-03-05"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.problemType()).isEqualTo("unknown-unit");
     }
 
     private Envelope<UnitRegistered> unitRegistered(String unitId, List<UnitRef> path, UnitRegistered payload) {

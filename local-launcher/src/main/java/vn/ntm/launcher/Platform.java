@@ -110,7 +110,8 @@ public final class Platform implements AutoCloseable {
                 service.awaitReady(READY_TIMEOUT);
             }
             return platform;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (a broken class path surfaces as one): a half-started platform must not outlive its JVM.
             try {
                 platform.close();
             } catch (RuntimeException cleanupFailure) {

@@ -28,22 +28,31 @@ public class KnownUnits {
         this.json = json;
     }
 
-    /** A unit with what assessments depend on: its region (2021–2025 thresholds) and its path. */
+    /**
+     * A unit with what assessments depend on: its region (2021–2025 thresholds; its own, else the nearest
+     * ancestor's) and its path.
+     */
     public record KnownUnit(String id, String level, String name, String region, List<UnitRef> path) {
     }
 
-    /** Adds a unit; a second registration of the same id changes nothing. */
+    /**
+     * Adds a unit with its own region, if it has one; a second registration of the same id changes nothing. Units
+     * arrive from several partitions in any order, so the region a unit inherits is resolved when it is read.
+     */
     public void register(String unitId, String level, String name, String parentId, String ownRegion,
                          LocalDate validFrom, List<UnitRef> path) {
-        String region = ownRegion != null ? ownRegion : inheritedRegion(parentId);
         jdbc.update("""
                 insert into known_unit (unit_id, level, name, parent_id, region, valid_from, path)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (unit_id) do nothing""",
-                UUID.fromString(unitId), level, name, parentId == null ? null : UUID.fromString(parentId), region,
+                UUID.fromString(unitId), level, name, parentId == null ? null : UUID.fromString(parentId), ownRegion,
                 validFrom, json.writeValueAsString(path));
     }
 
+    /**
+     * A unit is known once it and every unit on its path have arrived: until then its context (region) is
+     * incomplete, and a measurement is refused with "try again in a few seconds" rather than judged wrongly.
+     */
     public Optional<KnownUnit> find(String unitId) {
         UUID id;
         try {
@@ -51,13 +60,17 @@ public class KnownUnits {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.query("select unit_id, level, name, region, path::text from known_unit where unit_id = ?",
-                (rs, row) -> new KnownUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        json.readValue(rs.getString(5), PATH)), id).stream().findFirst();
+        return jdbc.query("""
+                select u.unit_id, u.level, u.name, u.path::text,
+                       coalesce(u.region, (select a.region from jsonb_array_elements(u.path) with ordinality p(ref, n)
+                                           join known_unit a on a.unit_id = (p.ref ->> 'id')::uuid
+                                           where a.region is not null order by p.n desc limit 1))
+                from known_unit u where u.unit_id = ?
+                  and not exists (select 1 from jsonb_array_elements(u.path) p(ref)
+                                  where not exists (select 1 from known_unit a
+                                                    where a.unit_id = (p.ref ->> 'id')::uuid))""",
+                (rs, row) -> new KnownUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
+                        json.readValue(rs.getString(4), PATH)), id).stream().findFirst();
     }
 
-    /** A commune inherits the region of its province unless it has its own (a special-status commune). */
-    private String inheritedRegion(String parentId) {
-        return parentId == null ? null : find(parentId).map(KnownUnit::region).orElse(null);
-    }
 }
