@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the platform in the foreground on the well-known local ports, loads the Sông Vân demo and runs until
+ * Starts the platform in the foreground on the well-known local ports, loads the Song Vân demo and runs until
  * Ctrl-C. Started by {@code ./mvnw -Prun -DskipTests package}, which passes {@code -Dntm.home}.
  */
 public final class LocalPlatform {

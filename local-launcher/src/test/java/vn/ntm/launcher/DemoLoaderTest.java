@@ -16,6 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class DemoLoaderTest {
 
@@ -51,7 +53,7 @@ class DemoLoaderTest {
 
         assertThat(summary).isEqualTo(new DemoLoader.Summary(2, 1));
         assertThat(received).containsExactly(
-                "POST /api/units application/json demo-loader {\"id\":\"xa-song-van\",\"name\":\"Sông Vân\"}",
+                "POST /api/units application/json demo-loader {\"id\":\"xa-song-van\",\"name\":\"Song Vân\"}",
                 "POST /api/units/existing application/json null {\"id\":\"xa-song-van\"}",
                 "GET /api/units/xa-song-van null null ",
                 "GET /api/units/xa-song-van null null ",
@@ -70,8 +72,21 @@ class DemoLoaderTest {
     }
 
     @Test
-    void theSongVanDemoIsAValidPlan() {
-        assertThat(loader.load(DemoLoader.SONG_VAN).created()).isGreaterThanOrEqualTo(0);
+    void theSongVanDemoRegistersThePlansUnitsThroughThePublicApis() throws IOException {
+        JsonNode demo;
+        try (var in = DemoLoader.class.getClassLoader().getResourceAsStream(DemoLoader.SONG_VAN)) {
+            demo = JsonMapper.builder().build().readTree(in);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode step : demo.path("steps")) {
+            assertThat(step.path("service").asString()).isIn("village", "criteria", "reporting");
+            assertThat(step.path("path").asString()).startsWith("/api/");
+            if (step.path("path").asString().equals("/api/units")) {
+                names.add(step.path("body").path("name").asString());
+            }
+        }
+        // the plan (30/KH-UBND, 5 March 2024) names these units; nothing else is invented
+        assertThat(names).containsExactly("Bắc Giang", "Tân Yên", "Song Vân", "Hoàng Vân", "Tân Lập", "Đông Lai", "Bùi");
     }
 
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
