@@ -31,27 +31,28 @@ create table criteria_set (
     published_at   timestamptz  not null
 );
 
--- Latest measurement and current status per unit, set and indicator (see IndicatorStanding).
-create table indicator_standing (
-    unit_id            uuid         not null,
-    criteria_set       varchar(64)  not null,
-    indicator_code     varchar(16)  not null,
-    status             varchar(16)  not null default 'UNKNOWN',
-    value              numeric,
-    numerator          bigint,
-    denominator        bigint,
-    passed             boolean,
-    compared_value     numeric,
-    threshold          numeric,
-    comparator         varchar(4),
-    threshold_verified boolean,
-    threshold_source   text,
-    measurement_id     uuid         not null,
-    valid_on           date         not null,
-    evidence_document  varchar(200),
-    evidence_link      varchar(500),
-    evidence_note      varchar(2000),
-    recorded_by        varchar(200) not null,
-    recorded_at        timestamptz  not null,
-    primary key (unit_id, criteria_set, indicator_code)
+-- Everything that happened in each assessment, for the history queries and to find a measurement by its id.
+create table assessment_log (
+    event_id       uuid primary key,
+    unit_id        uuid         not null,
+    criteria_set   varchar(64)  not null,
+    kind           varchar(32)  not null,
+    code           varchar(16),
+    measurement_id uuid,
+    previous       varchar(16),
+    status         varchar(16),
+    value          numeric,
+    numerator      bigint,
+    denominator    bigint,
+    passed         boolean,
+    threshold      numeric,
+    reason         varchar(2000),
+    evidence_document varchar(200),
+    evidence_link  varchar(500),
+    evidence_note  varchar(2000),
+    valid_on       date         not null,
+    recorded_at    timestamptz  not null,
+    recorded_by    varchar(200) not null
 );
+create index assessment_log_code on assessment_log (unit_id, criteria_set, code, recorded_at);
+create index assessment_log_measurement on assessment_log (measurement_id);

@@ -75,3 +75,36 @@ create table measurement_history (
     actor_role        varchar(64)
 );
 create index measurement_history_unit on measurement_history (unit_id, criteria_set, indicator_code, valid_on);
+
+-- Criterion (tiêu chí) and whole-set status changes, with valid and recorded time.
+create table rollup_status_history (
+    event_id        uuid primary key,
+    unit_id         uuid         not null,
+    criteria_set    varchar(64)  not null,
+    criterion_code  varchar(16),
+    previous_status varchar(16)  not null,
+    status          varchar(16)  not null,
+    criteria_met    int,
+    criteria_total  int,
+    cause_measurement varchar(64),
+    valid_on        date         not null,
+    recorded_at     timestamptz  not null,
+    actor_subject   varchar(200)
+);
+create index rollup_status_history_unit on rollup_status_history (unit_id, criteria_set, criterion_code, valid_on);
+
+-- Corrections and retractions of measurements (the measurement rows themselves never change).
+create table measurement_amendment (
+    event_id       uuid primary key,
+    unit_id        uuid         not null,
+    measurement_id varchar(64)  not null,
+    kind           varchar(16)  not null,
+    value          numeric,
+    numerator      bigint,
+    denominator    bigint,
+    passed         boolean,
+    reason         varchar(2000),
+    valid_on       date         not null,
+    recorded_at    timestamptz  not null,
+    actor_subject  varchar(200)
+);

@@ -113,6 +113,61 @@ class CriteriaServiceIT {
     }
 
     @Test
+    void correctionsAndRetractionsAreNewEventsAndTheHistoryKeepsEverything() {
+        String m1 = measure("99", "2024-03-05");
+        String m2 = measure("90", "2024-09-30");
+        JsonHttp.Response corrected = http().post("/api/units/" + commune + "/measurements/" + m2 + "/corrections",
+                Map.of("value", 98.5, "reason", "Sửa lỗi nhập liệu theo biên bản kiểm tra"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().path("indicator").path("status").asString()).isEqualTo("MET");
+        JsonHttp.Response retracted = http().post("/api/units/" + commune + "/measurements/" + m2 + "/retraction",
+                Map.of("reason", "Số liệu thuộc thôn khác"));
+        assertThat(retracted.status()).as(retracted.toString()).isEqualTo(200);
+        assertThat(retracted.json().path("indicator").path("measurementId").asString())
+                .as("the standing falls back to the measurement that remains").isEqualTo(m1);
+
+        JsonNode history = http().get("/api/units/" + commune + "/history?criteriaSet=VN-XA-NTMNC-2021-2025&code=4.2")
+                .json();
+        List<String> kinds = new java.util.ArrayList<>();
+        history.forEach(entry -> kinds.add(entry.path("kind").asString() + ":" + entry.path("status").asString("")));
+        assertThat(kinds).containsExactly("MEASUREMENT_RECORDED:", "INDICATOR_STATUS:MET", "MEASUREMENT_RECORDED:",
+                "INDICATOR_STATUS:NOT_MET", "MEASUREMENT_CORRECTED:", "INDICATOR_STATUS:MET",
+                "MEASUREMENT_RETRACTED:");
+        assertThat(history.get(4).path("reason").asString()).isEqualTo("Sửa lỗi nhập liệu theo biên bản kiểm tra");
+
+        JsonHttp.Response again = http().post("/api/units/" + commune + "/measurements/" + m2 + "/retraction",
+                Map.of("reason", "lần nữa"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemType()).isEqualTo("measurement-retracted");
+        assertThat(http().post("/api/units/" + commune + "/measurements/" + UUID.randomUUID() + "/corrections",
+                Map.of("value", 1, "reason", "?")).status()).isEqualTo(404);
+
+        JsonNode gaps = http().get("/api/units/" + commune + "/gaps?criteriaSet=VN-XA-NTMNC-2021-2025").json();
+        JsonNode electricity = null;
+        for (JsonNode criterion : gaps.path("criteria")) {
+            if (criterion.path("code").asString().equals("4")) {
+                electricity = criterion;
+            }
+        }
+        assertThat(electricity).as("criterion 4 is not met yet: 4.1 has no assessment").isNotNull();
+        assertThat(electricity.path("indicators")).extracting(i -> i.path("code").asString()).containsExactly("4.1");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                        .filter(r -> commune.equals(r.key()))
+                        .map(r -> JsonHttp.parse(r.value()).path("eventType").asString()).toList())
+                .contains("MeasurementCorrected", "MeasurementRetracted"));
+    }
+
+    private String measure(String percent, String validOn) {
+        JsonHttp.Response response = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", new java.math.BigDecimal(percent),
+                "validOn", validOn));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("measurementId").asString();
+    }
+
+    @Test
     void aMeasurementForAnUnknownUnitIsRefusedAndRecordsNothing() {
         long before = storedEvents();
         JsonHttp.Response response = http().post("/api/units/" + UUID.randomUUID() + "/measurements", Map.of(

@@ -24,7 +24,11 @@ public final class EventTypes {
             new Type("UnitRegistered", 1, UnitRegistered.class),
             new Type("CriteriaSetPublished", 1, CriteriaSetPublished.class),
             new Type("MeasurementRecorded", 1, MeasurementRecorded.class),
-            new Type("IndicatorStatusChanged", 1, IndicatorStatusChanged.class));
+            new Type("IndicatorStatusChanged", 1, IndicatorStatusChanged.class),
+            new Type("MeasurementCorrected", 1, MeasurementCorrected.class),
+            new Type("MeasurementRetracted", 1, MeasurementRetracted.class),
+            new Type("CriterionStatusChanged", 1, CriterionStatusChanged.class),
+            new Type("CriteriaSetStatusChanged", 1, CriteriaSetStatusChanged.class));
 
     private static final Map<Class<?>, Type> BY_CLASS =
             TYPES.stream().collect(Collectors.toMap(Type::payloadClass, Function.identity()));

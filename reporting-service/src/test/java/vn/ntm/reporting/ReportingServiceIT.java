@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.CriteriaSetPublished;
+import vn.ntm.contracts.CriterionStatusChanged;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.IntegrationPayload;
@@ -75,15 +76,19 @@ class ReportingServiceIT {
         send("ntm.criteria", met);
         send("ntm.criteria", "truncated-json-" + commune, "{\"eventId\": \"not-a-uuid\", \"eventType\": \"Unit");
         send("ntm.criteria", met);
+        send("ntm.criteria", envelope(commune, communePath, new CriterionStatusChanged("TEST-SET", "4", "UNKNOWN",
+                "MET", "4.2", met.payload().causeMeasurementId())));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode tree = http().get("/api/units").json();
-            JsonNode songVan = tree.get(0).path("children").get(0);
+            JsonNode songVan = tree.path(0).path("children").path(0);
             assertThat(songVan.path("name").asString()).isEqualTo("Song Vân");
-            assertThat(songVan.path("statuses").get(0).path("status").asString()).isEqualTo("MET");
-            assertThat(songVan.path("statuses").get(0).path("indicatorName").asString())
+            assertThat(songVan.path("statuses").path(0).path("status").asString()).isEqualTo("MET");
+            assertThat(songVan.path("statuses").path(0).path("indicatorName").asString())
                     .isEqualTo("Tỷ lệ hộ sử dụng điện an toàn");
             assertThat(songVan.path("summary").path("met").asInt()).isEqualTo(1);
+            assertThat(songVan.path("rollups").path(0).path("criterionCode").asString()).isEqualTo("4");
+            assertThat(songVan.path("rollups").path(0).path("status").asString()).isEqualTo("MET");
         });
         assertThat(jdbc.queryForObject("select count(*) from status_history", Long.class))
                 .as("the redelivered event changed nothing").isEqualTo(1);

@@ -10,6 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.contracts.CriteriaSetPublished;
+import vn.ntm.contracts.CriteriaSetStatusChanged;
+import vn.ntm.contracts.CriterionStatusChanged;
+import vn.ntm.contracts.MeasurementCorrected;
+import vn.ntm.contracts.MeasurementRetracted;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.MeasurementRecorded;
@@ -65,7 +69,55 @@ public class StatusProjection {
                     c.indicatorCode(), c.previousStatus(), c.status(), c.value(), c.comparator(), c.threshold(),
                     c.unit(), c.thresholdVerified(), c.thresholdSource(), c.causeMeasurementId(), envelope.validOn(),
                     Timestamp.from(envelope.recordedAt()), subject(envelope), role(envelope));
+        } else if (payload instanceof CriterionStatusChanged c) {
+            rollup(envelope, c.criteriaSetId(), c.criterionCode(), c.previousStatus(), c.status(), null, null,
+                    c.causeMeasurementId());
+        } else if (payload instanceof CriteriaSetStatusChanged c) {
+            rollup(envelope, c.criteriaSetId(), null, c.previousStatus(), c.status(), c.criteriaMet(),
+                    c.criteriaTotal(), c.causeMeasurementId());
+        } else if (payload instanceof MeasurementCorrected c) {
+            amendment(envelope, c.measurementId(), "CORRECTED", c.value(), c.numerator(), c.denominator(), c.passed(),
+                    c.reason());
+        } else if (payload instanceof MeasurementRetracted r) {
+            amendment(envelope, r.measurementId(), "RETRACTED", null, null, null, null, r.reason());
         }
+    }
+
+    private void rollup(Envelope<?> envelope, String set, String criterion, String previous, String status,
+                        Integer met, Integer total, String cause) {
+        jdbc.update("""
+                insert into rollup_status_history (event_id, unit_id, criteria_set, criterion_code, previous_status,
+                    status, criteria_met, criteria_total, cause_measurement, valid_on, recorded_at, actor_subject)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                envelope.eventId(), UUID.fromString(envelope.unitId()), set, criterion, previous, status, met, total,
+                cause, envelope.validOn(), Timestamp.from(envelope.recordedAt()), subject(envelope));
+    }
+
+    private void amendment(Envelope<?> envelope, String measurementId, String kind, BigDecimal value, Long numerator,
+                           Long denominator, Boolean passed, String reason) {
+        jdbc.update("""
+                insert into measurement_amendment (event_id, unit_id, measurement_id, kind, value, numerator,
+                    denominator, passed, reason, valid_on, recorded_at, actor_subject)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                envelope.eventId(), UUID.fromString(envelope.unitId()), measurementId, kind, value, numerator,
+                denominator, passed, reason, envelope.validOn(), Timestamp.from(envelope.recordedAt()),
+                subject(envelope));
+    }
+
+    /** The current status of each criterion and of each set for every unit that has one. */
+    public List<RollupStatusRow> currentRollups() {
+        return jdbc.query("""
+                select distinct on (unit_id, criteria_set, criterion_code)
+                       unit_id, criteria_set, criterion_code, status, criteria_met, criteria_total, valid_on
+                from rollup_status_history
+                order by unit_id, criteria_set, criterion_code, valid_on desc, recorded_at desc""",
+                (rs, n) -> new RollupStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getObject(7, LocalDate.class)));
+    }
+
+    /** A criterion's status ({@code criterionCode} set) or a whole set's ({@code criterionCode} null). */
+    public record RollupStatusRow(String unitId, String criteriaSet, String criterionCode, String status,
+                                  Integer criteriaMet, Integer criteriaTotal, LocalDate validOn) {
     }
 
     /** The current status of every indicator that has one: the latest change by valid date, then recorded time. */

@@ -33,19 +33,23 @@ class UnitTreeController {
     }
 
     record UnitNode(String id, String level, String name, String region, LocalDate validFrom, List<UnitRef> path,
-                    String registeredBy, Summary summary, List<IndicatorStatusRow> statuses, List<UnitNode> children) {
+                    String registeredBy, Summary summary, List<IndicatorStatusRow> statuses,
+                    List<StatusProjection.RollupStatusRow> rollups, List<UnitNode> children) {
     }
 
     @GetMapping
     List<UnitNode> tree() {
         Map<String, List<IndicatorStatusRow>> byUnit = statuses.current().stream()
                 .collect(Collectors.groupingBy(IndicatorStatusRow::unitId));
+        Map<String, List<StatusProjection.RollupStatusRow>> rollupsByUnit = statuses.currentRollups().stream()
+                .collect(Collectors.groupingBy(StatusProjection.RollupStatusRow::unitId));
         Map<String, UnitNode> nodes = new LinkedHashMap<>();
         List<UnitNode> roots = new ArrayList<>();
         for (UnitProjection.UnitRow row : units.all()) {
             List<IndicatorStatusRow> own = byUnit.getOrDefault(row.id(), List.of());
             UnitNode node = new UnitNode(row.id(), row.level(), row.name(), row.region(), row.validFrom(), row.path(),
-                    row.registeredBy(), summary(own), own, new ArrayList<>());
+                    row.registeredBy(), summary(own), own, rollupsByUnit.getOrDefault(row.id(), List.of()),
+                    new ArrayList<>());
             nodes.put(row.id(), node);
             UnitNode parent = row.parentId() == null ? null : nodes.get(row.parentId());
             if (parent == null) {

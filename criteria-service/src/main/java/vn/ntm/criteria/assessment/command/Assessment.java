@@ -4,38 +4,62 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
+import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
+import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
+import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
+import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.SetShape;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.support.rules.RuleViolation;
 
 /**
- * One unit's assessment against one criteria set: every measurement recorded, and the current status of each
- * indicator. A status-change event is emitted only when a status changes.
+ * One unit's assessment against one criteria set: every measurement recorded, corrected or retracted, and the
+ * statuses derived from them — indicator (chỉ tiêu), criterion (tiêu chí) and set. An indicator's status is judged
+ * from its current measurement: the latest by valid date that is not retracted. A status event is emitted only
+ * when a status changes, naming the measurement that caused it.
  */
-@Aggregate
+@org.axonframework.spring.stereotype.Aggregate
 class Assessment {
 
     @AggregateIdentifier
     private AssessmentId id;
-    private final Map<String, IndicatorStatus> statuses = new HashMap<>();
-    /** The valid date of the latest measurement per indicator: an older one is history, not the current status. */
-    private final Map<String, LocalDate> latestValidOn = new HashMap<>();
-    private final Set<String> recorded = new HashSet<>();
+    private CriteriaSetId criteriaSetId;
+    /** Every measurement in the order recorded, with its latest value and whether it still counts. */
+    private final Map<String, Held> measurements = new LinkedHashMap<>();
+    private final Map<String, IndicatorStatus> indicatorStatuses = new HashMap<>();
+    private final Map<String, IndicatorStatus> criterionStatuses = new HashMap<>();
+    private IndicatorStatus setStatus = IndicatorStatus.UNKNOWN;
+
+    /** A measurement as the aggregate keeps it. */
+    private record Held(String indicatorCode, LocalDate validOn, MeasuredValue value, IndicatorRule rule, int order,
+                        boolean retracted) {
+        String fingerprint() {
+            return indicatorCode + "|" + validOn + "|" + value.fingerprint();
+        }
+    }
 
     Assessment() {
         // for Axon
@@ -55,45 +79,147 @@ class Assessment {
             throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
         }
         IndicatorEvaluation.checkFits(rule, command.value());
-        if (recorded.contains(fingerprint(command))) {
+        String fingerprint = new Held(rule.indicatorCode(), command.validOn(), command.value(), rule, 0, false)
+                .fingerprint();
+        if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
             throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), command.validOn());
         }
         apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
                 rule.criteriaSetId(), command.measurementId(), rule.indicatorCode(), command.value(),
-                command.validOn(), command.evidence(), command.actor()));
+                command.validOn(), command.evidence(), command.actor(), rule));
+        reevaluate(rule.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
+                command.measurementId(), command.validOn(), command.actor()));
+    }
 
-        LocalDate latest = latestValidOn.get(rule.indicatorCode());
-        if (latest != null && command.validOn().isBefore(latest)) {
+    @CommandHandler
+    void handle(CorrectMeasurementCommand command) {
+        Held held = counting(command.measurementId());
+        IndicatorEvaluation.checkFits(command.rule(), command.value());
+        if (held.value().fingerprint().equals(command.value().fingerprint())) {
+            throw RuleViolation.conflict("correction-changes-nothing", "value", command.measurementId());
+        }
+        apply(new MeasurementCorrected(id, command.unitId(), command.unitPath(), criteriaSetId,
+                command.measurementId(), held.indicatorCode(), command.value(), held.validOn(), command.rule(),
+                command.reason(), command.evidence(), command.actor()));
+        reevaluate(held.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
+                command.measurementId(), held.validOn(), command.actor()));
+    }
+
+    @CommandHandler
+    void handle(RetractMeasurementCommand command) {
+        Held held = counting(command.measurementId());
+        apply(new MeasurementRetracted(id, command.unitId(), command.unitPath(), criteriaSetId,
+                command.measurementId(), held.indicatorCode(), held.validOn(), command.reason(), command.actor()));
+        reevaluate(held.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
+                command.measurementId(), held.validOn(), command.actor()));
+    }
+
+    /** What every status event of one command names as its cause. */
+    private record Cause(String unitId, List<UnitRef> unitPath, String measurementId, LocalDate validOn,
+                         Actor actor) {
+    }
+
+    private void reevaluate(String indicatorCode, SetShape shape, Cause cause) {
+        Optional<Held> current = counted().filter(m -> m.indicatorCode().equals(indicatorCode))
+                .max(Comparator.comparing(Held::validOn).thenComparing(Held::order));
+        IndicatorStatus previous = indicatorStatuses.getOrDefault(indicatorCode, IndicatorStatus.UNKNOWN);
+        IndicatorStatus status = current.map(m -> IndicatorEvaluation.evaluate(m.rule(), m.value()))
+                .orElse(IndicatorStatus.UNKNOWN);
+        if (status == previous) {
             return;
         }
-        IndicatorStatus previous = statuses.getOrDefault(rule.indicatorCode(), IndicatorStatus.UNKNOWN);
-        IndicatorStatus status = IndicatorEvaluation.evaluate(rule, command.value());
-        if (status != previous) {
-            apply(new IndicatorStatusChanged(command.assessmentId(), command.unitId(), command.unitPath(),
-                    rule.criteriaSetId(), rule.criterionCode(), rule.indicatorCode(), previous, status,
-                    command.value().comparable(), rule.comparator(), rule.threshold(), rule.unit(),
-                    rule.thresholdVerified(), rule.thresholdSource(), command.measurementId(), command.validOn(),
-                    command.actor()));
+        IndicatorRule rule = current.map(Held::rule).orElse(null);
+        apply(new IndicatorStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId,
+                shape.criterionOf(indicatorCode), indicatorCode, previous, status,
+                current.map(m -> m.value().comparable()).orElse(null), rule == null ? null : rule.comparator(),
+                rule == null ? null : rule.threshold(), rule == null ? null : rule.unit(),
+                rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
+                cause.measurementId(), cause.validOn(), cause.actor()));
+
+        String criterion = shape.criterionOf(indicatorCode);
+        IndicatorStatus criterionBefore = criterionStatuses.getOrDefault(criterion, IndicatorStatus.UNKNOWN);
+        IndicatorStatus criterionNow = rollUp(shape.indicatorsByCriterion().get(criterion), indicatorStatuses);
+        if (criterionNow == criterionBefore) {
+            return;
         }
+        apply(new CriterionStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId, criterion,
+                criterionBefore, criterionNow, indicatorCode, cause.measurementId(), cause.validOn(), cause.actor()));
+
+        IndicatorStatus setNow = rollUp(List.copyOf(shape.indicatorsByCriterion().keySet()), criterionStatuses);
+        if (setNow != setStatus) {
+            List<String> notMet = new ArrayList<>();
+            shape.indicatorsByCriterion().keySet().forEach(c -> {
+                if (criterionStatuses.getOrDefault(c, IndicatorStatus.UNKNOWN) != IndicatorStatus.MET) {
+                    notMet.add(c);
+                }
+            });
+            int total = shape.indicatorsByCriterion().size();
+            apply(new CriteriaSetStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId, setStatus, setNow,
+                    total - notMet.size(), total, notMet, cause.measurementId(), cause.validOn(), cause.actor()));
+        }
+    }
+
+    /** Met when all parts are met; not met as soon as one is not; otherwise unknown (also when there are no parts). */
+    static IndicatorStatus rollUp(List<String> parts, Map<String, IndicatorStatus> statuses) {
+        if (parts == null || parts.isEmpty()) {
+            return IndicatorStatus.UNKNOWN;
+        }
+        List<IndicatorStatus> of = parts.stream().map(p -> statuses.getOrDefault(p, IndicatorStatus.UNKNOWN)).toList();
+        if (of.contains(IndicatorStatus.NOT_MET)) {
+            return IndicatorStatus.NOT_MET;
+        }
+        return of.stream().allMatch(s -> s == IndicatorStatus.MET) ? IndicatorStatus.MET : IndicatorStatus.UNKNOWN;
+    }
+
+    private java.util.stream.Stream<Held> counted() {
+        return measurements.values().stream().filter(m -> !m.retracted());
+    }
+
+    private Held counting(String measurementId) {
+        Held held = measurements.get(measurementId);
+        if (held == null) {
+            throw RuleViolation.notFound("measurement-not-found", measurementId);
+        }
+        if (held.retracted()) {
+            throw RuleViolation.conflict("measurement-retracted", "measurementId", measurementId);
+        }
+        return held;
     }
 
     @EventSourcingHandler
     void on(MeasurementRecorded event) {
         this.id = event.assessmentId();
-        recorded.add(fingerprint(event.indicatorCode(), event.validOn(), event.value()));
-        latestValidOn.merge(event.indicatorCode(), event.validOn(), (a, b) -> a.isAfter(b) ? a : b);
+        this.criteriaSetId = event.criteriaSetId();
+        measurements.put(event.measurementId(), new Held(event.indicatorCode(), event.validOn(), event.value(),
+                event.rule(), measurements.size(), false));
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementCorrected event) {
+        Held held = measurements.get(event.measurementId());
+        measurements.put(event.measurementId(), new Held(held.indicatorCode(), held.validOn(), event.value(),
+                event.rule(), held.order(), false));
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementRetracted event) {
+        Held held = measurements.get(event.measurementId());
+        measurements.put(event.measurementId(), new Held(held.indicatorCode(), held.validOn(), held.value(),
+                held.rule(), held.order(), true));
     }
 
     @EventSourcingHandler
     void on(IndicatorStatusChanged event) {
-        statuses.put(event.indicatorCode(), event.status());
+        indicatorStatuses.put(event.indicatorCode(), event.status());
     }
 
-    private static String fingerprint(RecordMeasurementCommand command) {
-        return fingerprint(command.rule().indicatorCode(), command.validOn(), command.value());
+    @EventSourcingHandler
+    void on(CriterionStatusChanged event) {
+        criterionStatuses.put(event.criterionCode(), event.status());
     }
 
-    private static String fingerprint(String indicator, LocalDate validOn, MeasuredValue value) {
-        return indicator + "|" + validOn + "|" + value.fingerprint();
+    @EventSourcingHandler
+    void on(CriteriaSetStatusChanged event) {
+        setStatus = event.status();
     }
 }

@@ -6,7 +6,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.Envelope;
+import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
+import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
+import vn.ntm.criteria.assessment.api.MeasurementCorrected;
+import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.support.axon.AxonSupportAutoConfiguration;
 import vn.ntm.support.messaging.EventPublisher;
@@ -31,6 +35,41 @@ class AssessmentEventPublisher {
                 new vn.ntm.contracts.MeasurementRecorded(e.measurementId(), e.criteriaSetId().value(),
                         e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
                         e.value().passed(), e.evidence().document(), e.evidence().link(), e.evidence().note())));
+    }
+
+    @EventHandler
+    void on(MeasurementCorrected e, EventMessage<MeasurementCorrected> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.MeasurementCorrected(e.measurementId(), e.criteriaSetId().value(),
+                        e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
+                        e.value().passed(), e.reason())));
+    }
+
+    @EventHandler
+    void on(MeasurementRetracted e, EventMessage<MeasurementRetracted> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.MeasurementRetracted(e.measurementId(), e.criteriaSetId().value(),
+                        e.indicatorCode(), e.reason())));
+    }
+
+    @EventHandler
+    void on(CriterionStatusChanged e, EventMessage<CriterionStatusChanged> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.CriterionStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
+                        e.previousStatus().name(), e.status().name(), e.causeIndicatorCode(),
+                        e.causeMeasurementId())));
+    }
+
+    @EventHandler
+    void on(CriteriaSetStatusChanged e, EventMessage<CriteriaSetStatusChanged> message) {
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+                message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
+                new vn.ntm.contracts.CriteriaSetStatusChanged(e.criteriaSetId().value(), e.previousStatus().name(),
+                        e.status().name(), e.criteriaMet(), e.criteriaTotal(), e.criteriaNotMet(),
+                        e.causeMeasurementId())));
     }
 
     @EventHandler

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -20,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.criteria.assessment.api.AssessmentId;
+import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
-import vn.ntm.criteria.assessment.query.IndicatorStanding;
+import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.SetShape;
+import vn.ntm.criteria.assessment.query.AssessmentLog;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
@@ -32,7 +34,7 @@ import vn.ntm.criteria.unit.KnownUnits;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.web.ActorResolver;
 
-/** Measurements of a unit's indicators, and where the unit stands against a criteria set. */
+/** Measurements of a unit's indicators (record, correct, retract), and where the unit stands against a set. */
 @RestController
 @RequestMapping("/api/units")
 class AssessmentController {
@@ -40,20 +42,23 @@ class AssessmentController {
     private final CommandGateway commands;
     private final KnownUnits units;
     private final CriteriaCatalogue catalogue;
-    private final IndicatorStanding standing;
+    private final AssessmentLog log;
     private final ActorResolver actors;
 
-    AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue,
-                         IndicatorStanding standing, ActorResolver actors) {
+    AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue, AssessmentLog log,
+                         ActorResolver actors) {
         this.commands = commands;
         this.units = units;
         this.catalogue = catalogue;
-        this.standing = standing;
+        this.log = log;
         this.actors = actors;
     }
 
     record EvidenceRequest(@Size(max = 200) String document, @Size(max = 500) String link,
                            @Size(max = 2000) String note) {
+        Evidence toEvidence() {
+            return new Evidence(document, link, note);
+        }
     }
 
     /** Exactly one of value, numerator with denominator, or passed, as the indicator's kind asks. */
@@ -61,6 +66,13 @@ class AssessmentController {
                                     @NotBlank @Size(max = 16) String indicatorCode,
                                     BigDecimal value, Long numerator, Long denominator, Boolean passed,
                                     @NotNull LocalDate validOn, @Valid EvidenceRequest evidence) {
+    }
+
+    record CorrectionRequest(BigDecimal value, Long numerator, Long denominator, Boolean passed,
+                             @NotBlank @Size(max = 2000) String reason, @Valid EvidenceRequest evidence) {
+    }
+
+    record RetractionRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
     record Recorded(String measurementId, String assessmentId, StandingView.IndicatorView indicator) {
@@ -76,30 +88,49 @@ class AssessmentController {
                                     @Valid @RequestBody RecordMeasurementRequest request) {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
-        CriteriaSetId setId = setId(request.criteriaSet());
-        CriteriaSetDefinition set = catalogue.find(setId)
-                .orElseThrow(() -> RuleViolation.unknown("unknown-criteria-set", "criteriaSet", request.criteriaSet()));
+        CriteriaSetDefinition set = publishedSet(request.criteriaSet(), true);
         CriteriaSetDefinition.Indicator indicator = set.indicator(request.indicatorCode())
                 .orElseThrow(() -> RuleViolation.unknown("unknown-indicator", "indicatorCode",
                         request.indicatorCode(), request.criteriaSet()));
-        var threshold = CriteriaSetDefinition.thresholdFor(indicator, unit.region(), null, request.validOn().getYear());
-        IndicatorRule rule = new IndicatorRule(setId, set.criterionOf(indicator.code()).orElseThrow().code(),
-                indicator.code(), indicator.kind(), indicator.comparator(), indicator.unit(),
-                threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null),
-                threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(indicator.verified()),
-                threshold.map(CriteriaSetDefinition.Threshold::source).orElse(indicator.source()),
-                set.effectiveFrom(), set.effectiveTo());
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
                 request.passed());
-        EvidenceRequest e = request.evidence();
         String measurementId = UUID.randomUUID().toString();
-        AssessmentId assessmentId = AssessmentId.of(unit.id(), setId);
-        commands.sendAndWait(new RecordMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId, rule,
-                value, request.validOn(), e == null ? Evidence.NONE : new Evidence(e.document(), e.link(), e.note()),
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        commands.sendAndWait(new RecordMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
+                rule(unit, set, indicator, request.validOn()), value, request.validOn(),
+                request.evidence() == null ? Evidence.NONE : request.evidence().toEvidence(), SetShape.of(set),
                 actors.current()));
-        StandingView view = StandingView.of(unit, set, standing.forUnit(unit.id(), setId.value()));
-        return ResponseEntity.created(URI.create("/api/units/" + unitId + "/standing?criteriaSet=" + setId))
-                .body(new Recorded(measurementId, assessmentId.value(), view.indicator(indicator.code())));
+        return ResponseEntity.created(URI.create("/api/units/" + unitId + "/standing?criteriaSet=" + set.code()))
+                .body(new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code())));
+    }
+
+    @PostMapping("/{unitId}/measurements/{measurementId}/corrections")
+    Recorded correct(@PathVariable String unitId, @PathVariable String measurementId,
+                     @Valid @RequestBody CorrectionRequest request) {
+        AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
+        KnownUnits.KnownUnit unit = units.find(unitId).orElseThrow();
+        CriteriaSetDefinition set = publishedSet(ref.criteriaSet(), false);
+        CriteriaSetDefinition.Indicator indicator = set.indicator(ref.indicatorCode()).orElseThrow();
+        MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
+                request.passed());
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        commands.sendAndWait(new CorrectMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
+                rule(unit, set, indicator, ref.validOn()), value, request.reason(),
+                request.evidence() == null ? Evidence.NONE : request.evidence().toEvidence(), SetShape.of(set),
+                actors.current()));
+        return new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code()));
+    }
+
+    @PostMapping("/{unitId}/measurements/{measurementId}/retraction")
+    Recorded retract(@PathVariable String unitId, @PathVariable String measurementId,
+                     @Valid @RequestBody RetractionRequest request) {
+        AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
+        KnownUnits.KnownUnit unit = units.find(unitId).orElseThrow();
+        CriteriaSetDefinition set = publishedSet(ref.criteriaSet(), false);
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        commands.sendAndWait(new RetractMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
+                request.reason(), SetShape.of(set), actors.current()));
+        return new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(ref.indicatorCode()));
     }
 
     /** A unit's standing against a set: every indicator with value, threshold, margin, evidence and provenance. */
@@ -107,23 +138,63 @@ class AssessmentController {
     StandingView standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
-        CriteriaSetDefinition set = catalogue.find(setId(criteriaSet))
-                .orElseThrow(() -> RuleViolation.notFound("criteria-set-not-found", criteriaSet));
-        Map<String, IndicatorStanding.Row> rows = standing.forUnit(unit.id(), set.code());
-        return StandingView.of(unit, set, rows);
+        return standing(unit, publishedSet(criteriaSet, false));
+    }
+
+    /** The gap list: what is still missing for the unit to meet the set. */
+    @GetMapping("/{unitId}/gaps")
+    StandingView gaps(@PathVariable String unitId, @RequestParam String criteriaSet) {
+        return standing(unitId, criteriaSet).gaps();
+    }
+
+    /**
+     * The full history of one indicator or criterion (by its code), or of the set's own status when no code is
+     * given: measurements, corrections, retractions and status changes, with valid and recorded time.
+     */
+    @GetMapping("/{unitId}/history")
+    List<AssessmentLog.Entry> history(@PathVariable String unitId, @RequestParam String criteriaSet,
+                                      @RequestParam(required = false) String code) {
+        units.find(unitId).orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
+        return log.history(unitId, publishedSet(criteriaSet, false).code(), code);
     }
 
     @GetMapping("/{unitId}/assessments")
     List<String> assessedSets(@PathVariable String unitId) {
         units.find(unitId).orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
-        return standing.setsAssessedFor(unitId);
+        return log.setsAssessedFor(unitId);
     }
 
-    private static CriteriaSetId setId(String code) {
+    private StandingView standing(KnownUnits.KnownUnit unit, CriteriaSetDefinition set) {
+        return StandingView.of(unit, set, log.standing(unit.id(), set.code()));
+    }
+
+    /** The indicator and the threshold that apply to this unit on that date, with their provenance. */
+    private static IndicatorRule rule(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
+                                      CriteriaSetDefinition.Indicator indicator, LocalDate validOn) {
+        var threshold = CriteriaSetDefinition.thresholdFor(indicator, unit.region(), null, validOn.getYear());
+        return new IndicatorRule(new CriteriaSetId(set.code()), set.criterionOf(indicator.code()).orElseThrow().code(),
+                indicator.code(), indicator.kind(), indicator.comparator(), indicator.unit(),
+                threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null),
+                threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(indicator.verified()),
+                threshold.map(CriteriaSetDefinition.Threshold::source).orElse(indicator.source()),
+                set.effectiveFrom(), set.effectiveTo());
+    }
+
+    private AssessmentLog.MeasurementRef measurementOf(String unitId, String measurementId) {
+        return log.measurement(measurementId).filter(m -> m.unitId().equals(unitId))
+                .orElseThrow(() -> RuleViolation.notFound("measurement-not-found", measurementId));
+    }
+
+    /** @param asInput true when the code came in a request body (422 if unknown), false for a path or query (404) */
+    private CriteriaSetDefinition publishedSet(String code, boolean asInput) {
+        java.util.Optional<CriteriaSetDefinition> set;
         try {
-            return new CriteriaSetId(code);
+            set = catalogue.find(new CriteriaSetId(code));
         } catch (RuleViolation e) {
-            throw RuleViolation.unknown("unknown-criteria-set", "criteriaSet", code);
+            set = java.util.Optional.empty();
         }
+        return set.orElseThrow(() -> asInput
+                ? RuleViolation.unknown("unknown-criteria-set", "criteriaSet", code)
+                : RuleViolation.notFound("criteria-set-not-found", code));
     }
 }

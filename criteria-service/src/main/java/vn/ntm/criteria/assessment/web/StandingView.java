@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import vn.ntm.criteria.assessment.query.IndicatorStanding;
+import vn.ntm.criteria.assessment.query.AssessmentLog;
+import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.unit.KnownUnits;
 
@@ -22,18 +23,27 @@ record StandingView(String unitId, String unitName, String region, String criter
     record IndicatorView(String code, String nameVi, String nameEn, String kind, String status, BigDecimal value,
                          Long numerator, Long denominator, Boolean passed, String comparator, BigDecimal threshold,
                          String unit, BigDecimal margin, boolean thresholdVerified, String thresholdSource,
-                         LocalDate validOn, String evidenceDocument, String evidenceLink, String evidenceNote,
-                         String recordedBy) {
+                         LocalDate validOn, String measurementId, String evidenceDocument, String evidenceLink,
+                         String evidenceNote, String recordedBy) {
     }
 
     static StandingView of(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
-                           Map<String, IndicatorStanding.Row> rows) {
+                           Map<String, AssessmentLog.Standing> rows) {
         List<CriterionView> criteria = set.criteria().stream().map(c -> {
             List<IndicatorView> indicators = c.indicators().stream()
                     .map(i -> indicator(unit, i, rows.get(i.code()))).toList();
             return new CriterionView(c.code(), c.nameVi(), c.nameEn(), criterionStatus(indicators), indicators);
         }).toList();
         return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), criteria);
+    }
+
+    /** What is still missing: every criterion not met, with only its indicators that are not met. */
+    StandingView gaps() {
+        return new StandingView(unitId, unitName, region, criteriaSet, titleVi, criteria.stream()
+                .filter(c -> !"MET".equals(c.status()))
+                .map(c -> new CriterionView(c.code(), c.nameVi(), c.nameEn(), c.status(),
+                        c.indicators().stream().filter(i -> !"MET".equals(i.status())).toList()))
+                .toList());
     }
 
     IndicatorView indicator(String code) {
@@ -53,24 +63,23 @@ record StandingView(String unitId, String unitName, String region, String criter
     }
 
     private static IndicatorView indicator(KnownUnits.KnownUnit unit, CriteriaSetDefinition.Indicator i,
-                                           IndicatorStanding.Row row) {
-        LocalDate on = row != null ? row.validOn() : LocalDate.now();
+                                           AssessmentLog.Standing row) {
+        LocalDate on = row != null && row.validOn() != null ? row.validOn() : LocalDate.now();
         var threshold = CriteriaSetDefinition.thresholdFor(i, unit.region(), null, on.getYear());
         BigDecimal thresholdValue = row != null && row.threshold() != null ? row.threshold()
                 : threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null);
-        boolean verified = row != null && row.thresholdVerified() != null ? row.thresholdVerified()
-                : threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(i.verified());
-        String source = row != null && row.thresholdSource() != null ? row.thresholdSource()
-                : threshold.map(CriteriaSetDefinition.Threshold::source).orElse(i.source());
-        BigDecimal compared = row == null ? null : row.comparedValue();
+        boolean verified = threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(i.verified());
+        String source = threshold.map(CriteriaSetDefinition.Threshold::source).orElse(i.source());
+        MeasuredValue value = row == null ? null : row.value();
+        BigDecimal compared = value == null ? null : value.comparable();
         return new IndicatorView(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),
-                row == null ? "UNKNOWN" : row.status(), row == null ? null : row.value(),
-                row == null ? null : row.numerator(), row == null ? null : row.denominator(),
-                row == null ? null : row.passed(), i.comparator() == null ? null : i.comparator().symbol(),
+                row == null ? "UNKNOWN" : row.status(), value == null ? null : value.value(),
+                value == null ? null : value.numerator(), value == null ? null : value.denominator(),
+                value == null ? null : value.passed(), i.comparator() == null ? null : i.comparator().symbol(),
                 thresholdValue, i.unit(),
                 compared != null && thresholdValue != null ? compared.subtract(thresholdValue) : null, verified, source,
-                row == null ? null : row.validOn(), row == null ? null : row.evidenceDocument(),
-                row == null ? null : row.evidenceLink(), row == null ? null : row.evidenceNote(),
-                row == null ? null : row.recordedBy());
+                row == null ? null : row.validOn(), row == null ? null : row.measurementId(),
+                row == null ? null : row.evidenceDocument(), row == null ? null : row.evidenceLink(),
+                row == null ? null : row.evidenceNote(), row == null ? null : row.recordedBy());
     }
 }

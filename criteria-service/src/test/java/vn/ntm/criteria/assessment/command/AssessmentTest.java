@@ -1,6 +1,10 @@
 package vn.ntm.criteria.assessment.command;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
 import static vn.ntm.criteria.Fixtures.OFFICER;
 import static vn.ntm.criteria.Fixtures.SET;
 import static vn.ntm.criteria.Fixtures.rule;
@@ -10,19 +14,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
+import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
+import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
+import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
+import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.criteria.catalogue.api.IndicatorKind;
 import vn.ntm.support.rules.RuleViolation;
@@ -32,73 +47,167 @@ class AssessmentTest {
     private static final String UNIT = "2f1d9a3e-5c7b-4e2a-9d10-6b8f0c4a1e21";
     private static final AssessmentId ID = AssessmentId.of(UNIT, SET);
     private static final List<UnitRef> PATH = List.of(new UnitRef(UNIT, "COMMUNE", "Song Vân"));
+    /** Test values only: criterion 4 has one rate indicator, criterion 9 one "must be none" count. */
     private static final IndicatorRule ELECTRICITY = rule("4.2", IndicatorKind.RATE, Comparator.GE, "98");
-    private static final LocalDate MARCH_2024 = LocalDate.of(2024, 3, 5);
+    private static final IndicatorRule TEMPORARY_HOUSES = new IndicatorRule(SET, "9", "9.1",
+            IndicatorKind.MUST_BE_NONE, null, null, BigDecimal.ZERO, false, "test", ELECTRICITY.setEffectiveFrom(),
+            ELECTRICITY.setEffectiveTo());
+    private static final SetShape SHAPE = new SetShape(shape());
+    private static final LocalDate MARCH = LocalDate.of(2024, 3, 5);
+    private static final LocalDate SEPTEMBER = LocalDate.of(2024, 9, 30);
     private static final Evidence PLAN = new Evidence("30/KH-UBND", null, null);
 
     private AggregateTestFixture<Assessment> fixture;
 
+    private static Map<String, List<String>> shape() {
+        Map<String, List<String>> shape = new LinkedHashMap<>();
+        shape.put("4", List.of("4.2"));
+        shape.put("9", List.of("9.1"));
+        return shape;
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC));
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-12-31T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
-    void aMeasurementAboveTheThresholdMakesTheIndicatorMet() {
+    void aMeasurementAboveTheThresholdMakesTheIndicatorAndItsCriterionMet() {
         MeasuredValue all = new MeasuredValue(null, 2150L, 2150L, null);
         fixture.givenNoPriorActivity()
-                .when(record("m1", ELECTRICITY, all, MARCH_2024))
-                .expectEvents(recorded("m1", ELECTRICITY, all, MARCH_2024),
+                .when(record("m1", ELECTRICITY, all, MARCH))
+                .expectEvents(recorded("m1", ELECTRICITY, all, MARCH),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN,
                                 IndicatorStatus.MET, all.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH_2024, OFFICER));
+                                "% households", true, "test source", "m1", MARCH, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, "4.2", "m1", MARCH, OFFICER));
+    }
+
+    @Test
+    void theSetIsMetWhenEveryCriterionIsMet() {
+        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(record("m2", TEMPORARY_HOUSES, none, MARCH))
+                .expectEvents(recorded("m2", TEMPORARY_HOUSES, none, MARCH),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "9", "9.1", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, BigDecimal.ZERO, null, BigDecimal.ZERO, null, false, "test", "m2",
+                                MARCH, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "9", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, "9.1", "m2", MARCH, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN, IndicatorStatus.MET,
+                                2, 2, List.of(), "m2", MARCH, OFFICER));
+    }
+
+    @Test
+    void oneIndicatorLapsingMakesItsCriterionAndTheSetNotMet() {
+        MeasuredValue lapse = new MeasuredValue(null, 1900L, 2150L, null);
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
+                        record("m2", TEMPORARY_HOUSES, new MeasuredValue(BigDecimal.ZERO, null, null, null), MARCH))
+                .when(record("m3", ELECTRICITY, lapse, SEPTEMBER))
+                .expectEvents(recorded("m3", ELECTRICITY, lapse, SEPTEMBER),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, lapse.comparable(), Comparator.GE, new BigDecimal("98"),
+                                "% households", true, "test source", "m3", SEPTEMBER, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, "4.2", "m3", SEPTEMBER, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.MET, IndicatorStatus.NOT_MET,
+                                1, 2, List.of("4"), "m3", SEPTEMBER, OFFICER));
     }
 
     @Test
     void aMeasurementThatLeavesTheStatusAsItWasEmitsNoStatusChange() {
-        MeasuredValue first = new MeasuredValue(new BigDecimal("99"), null, null, null);
-        MeasuredValue second = new MeasuredValue(new BigDecimal("99.5"), null, null, null);
-        fixture.given(recorded("m1", ELECTRICITY, first, MARCH_2024), changed(IndicatorStatus.MET, "m1"))
-                .when(record("m2", ELECTRICITY, second, MARCH_2024.plusMonths(1)))
-                .expectEvents(recorded("m2", ELECTRICITY, second, MARCH_2024.plusMonths(1)));
-    }
-
-    @Test
-    void aMeasurementBelowTheThresholdMakesAMetIndicatorLapse() {
-        MeasuredValue first = new MeasuredValue(new BigDecimal("99"), null, null, null);
-        MeasuredValue lapse = new MeasuredValue(null, 1900L, 2150L, null);
-        fixture.given(recorded("m1", ELECTRICITY, first, MARCH_2024), changed(IndicatorStatus.MET, "m1"))
-                .when(record("m2", ELECTRICITY, lapse, MARCH_2024.plusMonths(2)))
-                .expectEvents(recorded("m2", ELECTRICITY, lapse, MARCH_2024.plusMonths(2)),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, lapse.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m2", MARCH_2024.plusMonths(2), OFFICER));
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(record("m2", ELECTRICITY, percent("99.5"), SEPTEMBER))
+                .expectEvents(recorded("m2", ELECTRICITY, percent("99.5"), SEPTEMBER));
     }
 
     @Test
     void anOlderMeasurementIsHistoryAndDoesNotChangeTheCurrentStatus() {
-        MeasuredValue first = new MeasuredValue(new BigDecimal("99"), null, null, null);
-        MeasuredValue older = new MeasuredValue(new BigDecimal("50"), null, null, null);
-        fixture.given(recorded("m1", ELECTRICITY, first, MARCH_2024), changed(IndicatorStatus.MET, "m1"))
-                .when(record("m0", ELECTRICITY, older, MARCH_2024.minusYears(1)))
-                .expectEvents(recorded("m0", ELECTRICITY, older, MARCH_2024.minusYears(1)));
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), SEPTEMBER))
+                .when(record("m0", ELECTRICITY, percent("50"), MARCH))
+                .expectEvents(recorded("m0", ELECTRICITY, percent("50"), MARCH));
     }
 
     @Test
     void withoutAKnownThresholdTheStatusStaysUnknown() {
         IndicatorRule income = rule("10", IndicatorKind.NUMBER, Comparator.GE, null);
-        MeasuredValue value = new MeasuredValue(new BigDecimal("54"), null, null, null);
+        Map<String, List<String>> withIncome = new LinkedHashMap<>(shape());
+        withIncome.put("10", List.of("10"));
         fixture.givenNoPriorActivity()
-                .when(record("m1", income, value, MARCH_2024))
-                .expectEvents(recorded("m1", income, value, MARCH_2024));
+                .when(new RecordMeasurementCommand(ID, UNIT, PATH, "m1", income, percent("54"), MARCH, PLAN,
+                        new SetShape(withIncome), OFFICER))
+                .expectEvents(recorded("m1", income, percent("54"), MARCH));
+    }
+
+    @Test
+    void aCorrectionIsANewEventThatReevaluatesTheStatus() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(correct("m1", percent("90")))
+                .expectEvents(new MeasurementCorrected(ID, UNIT, PATH, SET, "m1", "4.2", percent("90"), MARCH,
+                                ELECTRICITY, "sai số liệu", PLAN, OFFICER),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, new BigDecimal("90"), Comparator.GE, new BigDecimal("98"),
+                                "% households", true, "test source", "m1", MARCH, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, "4.2", "m1", MARCH, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.NOT_MET, 0, 2, List.of("4", "9"), "m1", MARCH, OFFICER));
+    }
+
+    @Test
+    void aRetractionFallsBackToTheMeasurementsThatRemain() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
+                        record("m2", ELECTRICITY, percent("90"), SEPTEMBER))
+                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m2", "nhập nhầm", SHAPE, OFFICER))
+                .expectEvents(new MeasurementRetracted(ID, UNIT, PATH, SET, "m2", "4.2", SEPTEMBER, "nhập nhầm", OFFICER),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.NOT_MET,
+                                IndicatorStatus.MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("98"),
+                                "% households", true, "test source", "m2", SEPTEMBER, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.NOT_MET,
+                                IndicatorStatus.MET, "4.2", "m2", SEPTEMBER, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.NOT_MET,
+                                IndicatorStatus.UNKNOWN, 1, 2, List.of("9"), "m2", SEPTEMBER, OFFICER));
+    }
+
+    @Test
+    void retractingTheOnlyMeasurementMakesTheIndicatorUnknownAgain() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m1", "nhập nhầm", SHAPE, OFFICER))
+                .expectEventsMatching(sequence(MeasurementRetracted.class, IndicatorStatusChanged.class,
+                        CriterionStatusChanged.class));
+    }
+
+    @Test
+    void cannotCorrectARetractedMeasurement() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
+                        new RetractMeasurementCommand(ID, UNIT, PATH, "m1", "nhập nhầm", SHAPE, OFFICER))
+                .when(correct("m1", percent("90")))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("measurement-retracted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionMustChangeTheValue() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(correct("m1", percent("99.0")))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("correction-changes-nothing")).expectNoEvents();
+    }
+
+    @Test
+    void cannotRetractAMeasurementThatDoesNotExist() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m9", "?", SHAPE, OFFICER))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("measurement-not-found"))
+                .expectNoEvents();
     }
 
     @Test
     void cannotRecordTheSameMeasurementTwice() {
-        MeasuredValue value = new MeasuredValue(new BigDecimal("99"), null, null, null);
-        fixture.given(recorded("m1", ELECTRICITY, value, MARCH_2024), changed(IndicatorStatus.MET, "m1"))
-                .when(record("m2", ELECTRICITY, new MeasuredValue(new BigDecimal("99.00"), null, null, null), MARCH_2024))
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(record("m2", ELECTRICITY, percent("99.00"), MARCH))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("duplicate-measurement"))
                 .expectNoEvents();
@@ -106,33 +215,28 @@ class AssessmentTest {
 
     @Test
     void cannotRecordAMeasurementDatedInTheFuture() {
-        refused(record("m1", ELECTRICITY, new MeasuredValue(BigDecimal.TEN, null, null, null),
-                LocalDate.of(2024, 6, 2)), "date-in-future");
+        refused(record("m1", ELECTRICITY, percent("10"), LocalDate.of(2025, 1, 1)), "date-in-future");
     }
 
     @Test
     void cannotRecordAMeasurementDatedBeforeTheSetTookEffect() {
-        refused(record("m1", ELECTRICITY, new MeasuredValue(BigDecimal.TEN, null, null, null),
-                LocalDate.of(2022, 3, 7)), "before-set-in-force");
+        refused(record("m1", ELECTRICITY, percent("10"), LocalDate.of(2022, 3, 7)), "before-set-in-force");
     }
 
     @Test
     void cannotRecordPassFailForANumericIndicator() {
-        refused(record("m1", ELECTRICITY, new MeasuredValue(null, null, null, true), MARCH_2024),
+        refused(record("m1", ELECTRICITY, new MeasuredValue(null, null, null, true), MARCH),
                 "value-does-not-fit-indicator");
     }
 
     @Test
     void cannotRecordAPercentageAbove100() {
-        refused(record("m1", ELECTRICITY, new MeasuredValue(new BigDecimal("100.5"), null, null, null), MARCH_2024),
-                "percent-above-100");
+        refused(record("m1", ELECTRICITY, percent("100.5"), MARCH), "percent-above-100");
     }
 
     @Test
     void cannotRecordAFractionalCountForAMustBeNoneIndicator() {
-        IndicatorRule temporaryHouses = rule("9.1", IndicatorKind.MUST_BE_NONE, null, "0");
-        refused(record("m1", temporaryHouses, new MeasuredValue(new BigDecimal("1.5"), null, null, null), MARCH_2024),
-                "value-does-not-fit-indicator");
+        refused(record("m1", TEMPORARY_HOUSES, percent("1.5"), MARCH), "value-does-not-fit-indicator");
     }
 
     private void refused(RecordMeasurementCommand command, String rule) {
@@ -142,17 +246,30 @@ class AssessmentTest {
                 .expectNoEvents();
     }
 
+    /** The events' payload types, in order, and no more. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> sequence(Class<?>... types) {
+        List<Matcher> matchers = new ArrayList<>();
+        for (Class<?> type : types) {
+            matchers.add(instanceOf(type));
+        }
+        matchers.add(andNoMore());
+        return (Matcher) payloadsMatching(exactSequenceOf(matchers.toArray(new Matcher[0])));
+    }
+
+    private static MeasuredValue percent(String value) {
+        return new MeasuredValue(new BigDecimal(value), null, null, null);
+    }
+
     private static RecordMeasurementCommand record(String id, IndicatorRule rule, MeasuredValue value, LocalDate on) {
-        return new RecordMeasurementCommand(ID, UNIT, PATH, id, rule, value, on, PLAN, OFFICER);
+        return new RecordMeasurementCommand(ID, UNIT, PATH, id, rule, value, on, PLAN, SHAPE, OFFICER);
+    }
+
+    private static CorrectMeasurementCommand correct(String id, MeasuredValue value) {
+        return new CorrectMeasurementCommand(ID, UNIT, PATH, id, ELECTRICITY, value, "sai số liệu", PLAN, SHAPE, OFFICER);
     }
 
     private static MeasurementRecorded recorded(String id, IndicatorRule rule, MeasuredValue value, LocalDate on) {
-        return new MeasurementRecorded(ID, UNIT, PATH, SET, id, rule.indicatorCode(), value, on, PLAN, OFFICER);
-    }
-
-    private static IndicatorStatusChanged changed(IndicatorStatus status, String cause) {
-        return new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN, status,
-                new BigDecimal("99"), Comparator.GE, new BigDecimal("98"), "% households", true, "test source", cause,
-                MARCH_2024, OFFICER);
+        return new MeasurementRecorded(ID, UNIT, PATH, SET, id, rule.indicatorCode(), value, on, PLAN, OFFICER, rule);
     }
 }

@@ -1,0 +1,12 @@
+package vn.ntm.criteria.assessment.api;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.UnitRef;
+
+/** Withdraws a measurement recorded in error; statuses fall back to the measurements that remain. */
+public record RetractMeasurementCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
+                                        List<UnitRef> unitPath, String measurementId, String reason, SetShape shape,
+                                        Actor actor) {
+}
