@@ -15,7 +15,9 @@ create table known_unit (
     parent_id  uuid,
     region     varchar(8),
     valid_from date         not null,
-    path       jsonb        not null
+    path       jsonb        not null,
+    commune_group  smallint,
+    special_status varchar(32)
 );
 
 -- Published criteria sets (see CriteriaCatalogue); the definition is the whole catalogue as JSON.

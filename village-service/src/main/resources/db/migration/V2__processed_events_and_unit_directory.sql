@@ -9,7 +9,9 @@ create table unit_directory (
     region      varchar(8),
     legal_basis varchar(300),
     path        jsonb        not null,
-    recorded_at timestamptz  not null
+    recorded_at timestamptz  not null,
+    commune_group  smallint,
+    special_status varchar(32)
 );
 create unique index unit_directory_sibling_name on unit_directory (coalesce(parent_id::text, ''), name_key);
 

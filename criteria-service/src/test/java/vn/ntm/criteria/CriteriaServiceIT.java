@@ -67,12 +67,13 @@ class CriteriaServiceIT {
         commune = UUID.randomUUID().toString();
         List<UnitRef> provincePath = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"));
         send(unitRegistered(province, provincePath, new UnitRegistered("PROVINCE", "Bắc Giang", null,
-                LocalDate.of(1997, 1, 1), "TDMNPB", null)));
+                LocalDate.of(1997, 1, 1), "TDMNPB", null, null, null)));
         send(unitRegistered(commune, List.of(provincePath.get(0), new UnitRef(commune, "COMMUNE", "Song Vân")),
-                new UnitRegistered("COMMUNE", "Song Vân", province, LocalDate.of(1997, 1, 1), null, null)));
+                new UnitRegistered("COMMUNE", "Song Vân", province, LocalDate.of(1997, 1, 1), null, null, null, null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
         if (http().get("/api/criteria-sets/VN-XA-NTMNC-2021-2025").status() == 404) {
-            assertThat(http().post("/api/criteria-sets/shipped/VN-XA-NTMNC-2021-2025", "").status()).isEqualTo(201);
+            JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/VN-XA-NTMNC-2021-2025", "");
+            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
         }
     }
 
@@ -95,10 +96,16 @@ class CriteriaServiceIT {
         assertThat(electricity.path("evidenceDocument").asString()).isEqualTo("30/KH-UBND");
 
         List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
-                + "where payload_type like '%MeasurementRecorded'", String.class);
+                + "where payload_type like '%MeasurementRecorded' and aggregate_identifier like ?", String.class,
+                commune + "/%");
         assertThat(stored).singleElement().asString().contains("\"numerator\":2150").contains("can-bo@songvan");
 
-        List<ConsumerRecord<String, String>> published = KafkaTopics.read(brokers, "ntm.criteria", 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> published = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            published.clear();
+            published.addAll(KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)));
+            assertThat(published).filteredOn(r -> commune.equals(r.key())).hasSize(2);
+        });
         List<JsonNode> aboutCommune = published.stream().filter(r -> commune.equals(r.key()))
                 .map(r -> JsonHttp.parse(r.value())).toList();
         assertThat(aboutCommune).extracting(e -> e.path("eventType").asString())
@@ -168,6 +175,49 @@ class CriteriaServiceIT {
     }
 
     @Test
+    void everyShippedSetLoadsAndASkeletonCannotBeAssessed() {
+        for (JsonNode code : http().get("/api/criteria-sets/shipped").json()) {
+            int status = http().post("/api/criteria-sets/shipped/" + code.asString(), "").status();
+            assertThat(status).as(code.asString()).isIn(201, 409);
+        }
+        JsonNode model = http().get("/api/criteria-sets/VN-XA-NTMKM-2021-2025").json();
+        assertThat(model.path("criteria")).hasSize(4);
+        assertThat(http().get("/api/criteria-sets/VN-XA-NTM-2026-2030").json().path("criteria")).hasSize(10);
+        assertThat(http().get("/api/criteria-sets/BG-THON-NTMKM-2018").json().path("skeleton").asBoolean()).isTrue();
+
+        JsonHttp.Response refused = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", "BG-THON-NTMKM-2018", "indicatorCode", "V1", "passed", true, "validOn", "2024-03-05"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemType()).isEqualTo("criteria-set-is-skeleton");
+
+        JsonHttp.Response income = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMKM-2021-2025", "indicatorCode", "KM2", "value", 54, "validOn", "2024-03-05"));
+        assertThat(income.status()).as(income.toString()).isEqualTo(201);
+        assertThat(income.json().path("indicator").path("status").asString())
+                .as("110% of an advanced threshold nobody has entered yet is not known").isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void anEspeciallyDisadvantagedCommuneIsJudgedByTheMidlandsThresholds() {
+        String deltaProvince = UUID.randomUUID().toString();
+        String poorCommune = UUID.randomUUID().toString();
+        UnitRef deltaRef = new UnitRef(deltaProvince, "PROVINCE", "Tỉnh kiểm thử đồng bằng");
+        send(unitRegistered(deltaProvince, List.of(deltaRef), new UnitRegistered("PROVINCE", deltaRef.name(), null,
+                LocalDate.of(1997, 1, 1), "DBSH", null, null, null)));
+        send(unitRegistered(poorCommune, List.of(deltaRef, new UnitRef(poorCommune, "COMMUNE", "Xã kiểm thử")),
+                new UnitRegistered("COMMUNE", "Xã kiểm thử", deltaProvince, LocalDate.of(1997, 1, 1), null, null, 3,
+                        "ESPECIALLY_DISADVANTAGED")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + poorCommune).status() == 200);
+
+        JsonHttp.Response response = http().post("/api/units/" + poorCommune + "/measurements", Map.of(
+                "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", 98.5, "validOn", "2024-03-05"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("indicator").path("threshold").decimalValue())
+                .as("TDMNPB 98%, not the delta's 100%").isEqualByComparingTo("98");
+        assertThat(response.json().path("indicator").path("status").asString()).isEqualTo("MET");
+    }
+
+    @Test
     void aMeasurementForAnUnknownUnitIsRefusedAndRecordsNothing() {
         long before = storedEvents();
         JsonHttp.Response response = http().post("/api/units/" + UUID.randomUUID() + "/measurements", Map.of(
@@ -208,7 +258,7 @@ class CriteriaServiceIT {
         List<UnitRef> path = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"),
                 new UnitRef(commune, "COMMUNE", "Song Vân"), new UnitRef(village, "VILLAGE", "Hoàng Vân"));
         Envelope<UnitRegistered> event = unitRegistered(village, path,
-                new UnitRegistered("VILLAGE", "Hoàng Vân", commune, LocalDate.of(1997, 1, 1), null, null));
+                new UnitRegistered("VILLAGE", "Hoàng Vân", commune, LocalDate.of(1997, 1, 1), null, null, null, null));
         send(event);
         send(event);
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + village).status() == 200);
@@ -228,7 +278,7 @@ class CriteriaServiceIT {
         String village = UUID.randomUUID().toString();
         send(unitRegistered(village, List.of(new UnitRef(orphanParent, "COMMUNE", "Xã chưa đến"),
                         new UnitRef(village, "VILLAGE", "Thôn kiểm thử")),
-                new UnitRegistered("VILLAGE", "Thôn kiểm thử", orphanParent, LocalDate.of(1997, 1, 1), null, null)));
+                new UnitRegistered("VILLAGE", "Thôn kiểm thử", orphanParent, LocalDate.of(1997, 1, 1), null, null, null, null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from known_unit where unit_id = ?::uuid", Long.class, village) == 1);
         JsonHttp.Response response = http().post("/api/units/" + village + "/measurements", Map.of(

@@ -31,12 +31,12 @@ public final class Fixtures {
     }
 
     public static Threshold threshold(String region, Integer group, Integer year, String value) {
-        return new Threshold(region, group, year, new BigDecimal(value), false, "test");
+        return new Threshold(region, group, year, new BigDecimal(value), null, null, false, "test");
     }
 
     public static CriteriaSetDefinition definition(String code, List<Indicator> indicators) {
         return new CriteriaSetDefinition(code, 1, "Bộ tiêu chí thử nghiệm", "Test set", CriteriaSetLevel.COMMUNE,
-                "NATIONAL", "Test basis", SET_FROM, SET_TO, "test data",
+                "NATIONAL", "Test basis", SET_FROM, SET_TO, "test data", false,
                 List.of(new Criterion("4", "Điện", "Electricity", true, indicators)));
     }
 

@@ -47,9 +47,9 @@ class EnvelopeJsonTest {
     @Test
     void catalogueEventsAreKeyedByTheirSetAndUnitEventsByTheirUnit() {
         var set = new CriteriaSetPublished("S-1", "S-1", 1, "t", null, "COMMUNE", null, LocalDate.of(2022, 3, 8),
-                null, List.of());
+                null, List.of(), false);
         assertThat(Envelope.of(UUID.randomUUID(), null, Instant.now(), null, null, null, set).key()).isEqualTo("S-1");
-        var unit = new UnitRegistered("COMMUNE", "Song Vân", null, LocalDate.of(2024, 3, 5), null, null);
+        var unit = new UnitRegistered("COMMUNE", "Song Vân", null, LocalDate.of(2024, 3, 5), null, null, null, null);
         assertThat(Envelope.of(UUID.randomUUID(), null, Instant.now(), null, "u-1", null, unit).key()).isEqualTo("u-1");
     }
 }

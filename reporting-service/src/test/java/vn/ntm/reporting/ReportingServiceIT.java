@@ -62,14 +62,14 @@ class ReportingServiceIT {
         UnitRef provinceRef = new UnitRef(province, "PROVINCE", "Bắc Giang");
         List<UnitRef> communePath = List.of(provinceRef, new UnitRef(commune, "COMMUNE", "Song Vân"));
         send("ntm.units", envelope(province, List.of(provinceRef), new UnitRegistered("PROVINCE", "Bắc Giang", null,
-                LocalDate.of(1997, 1, 1), "TDMNPB", null)));
+                LocalDate.of(1997, 1, 1), "TDMNPB", null, null, null)));
         send("ntm.units", envelope(commune, communePath, new UnitRegistered("COMMUNE", "Song Vân", province,
-                LocalDate.of(1997, 1, 1), null, null)));
+                LocalDate.of(1997, 1, 1), null, null, null, null)));
         send("ntm.criteria", envelope(null, List.of(), new CriteriaSetPublished("TEST-SET", "TEST-SET", 1,
                 "Bộ tiêu chí thử", "Test set", "COMMUNE", "test", LocalDate.of(2022, 3, 8), null,
                 List.of(new CriteriaSetPublished.Criterion("4", "Điện", "Electricity", List.of(
                         new CriteriaSetPublished.Indicator("4.2", "Tỷ lệ hộ sử dụng điện an toàn", "Safe power",
-                                "RATE", "GE", "%", List.of())))))));
+                                "RATE", "GE", "%", List.of())))), false)));
         Envelope<IndicatorStatusChanged> met = envelope(commune, communePath, new IndicatorStatusChanged("TEST-SET",
                 "4", "4.2", "UNKNOWN", "MET", new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test",
                 UUID.randomUUID().toString()));

@@ -32,7 +32,17 @@ public class KnownUnits {
      * A unit with what assessments depend on: its region (2021–2025 thresholds; its own, else the nearest
      * ancestor's) and its path.
      */
-    public record KnownUnit(String id, String level, String name, String region, List<UnitRef> path) {
+    public record KnownUnit(String id, String level, String name, String region, Integer communeGroup,
+                            String specialStatus, List<UnitRef> path) {
+
+        /**
+         * The region whose thresholds apply: especially disadvantaged communes and safe-zone communes of poor
+         * districts use the Northern Midlands and Mountains (TDMNPB) thresholds whatever their region (2021–2025 sets;
+         * research extract, verified).
+         */
+        public String thresholdRegion() {
+            return specialStatus != null ? "TDMNPB" : region;
+        }
     }
 
     /**
@@ -40,13 +50,14 @@ public class KnownUnits {
      * arrive from several partitions in any order, so the region a unit inherits is resolved when it is read.
      */
     public void register(String unitId, String level, String name, String parentId, String ownRegion,
-                         LocalDate validFrom, List<UnitRef> path) {
+                         LocalDate validFrom, List<UnitRef> path, Integer communeGroup, String specialStatus) {
         jdbc.update("""
-                insert into known_unit (unit_id, level, name, parent_id, region, valid_from, path)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                insert into known_unit (unit_id, level, name, parent_id, region, valid_from, path, commune_group,
+                                        special_status)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
                 on conflict (unit_id) do nothing""",
                 UUID.fromString(unitId), level, name, parentId == null ? null : UUID.fromString(parentId), ownRegion,
-                validFrom, json.writeValueAsString(path));
+                validFrom, json.writeValueAsString(path), communeGroup, specialStatus);
     }
 
     /**
@@ -64,13 +75,15 @@ public class KnownUnits {
                 select u.unit_id, u.level, u.name, u.path::text,
                        coalesce(u.region, (select a.region from jsonb_array_elements(u.path) with ordinality p(ref, n)
                                            join known_unit a on a.unit_id = (p.ref ->> 'id')::uuid
-                                           where a.region is not null order by p.n desc limit 1))
+                                           where a.region is not null order by p.n desc limit 1)),
+                       u.commune_group, u.special_status
                 from known_unit u where u.unit_id = ?
                   and not exists (select 1 from jsonb_array_elements(u.path) p(ref)
                                   where not exists (select 1 from known_unit a
                                                     where a.unit_id = (p.ref ->> 'id')::uuid))""",
                 (rs, row) -> new KnownUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
-                        json.readValue(rs.getString(4), PATH)), id).stream().findFirst();
+                        (Integer) rs.getObject(6), rs.getString(7), json.readValue(rs.getString(4), PATH)), id)
+                .stream().findFirst();
     }
 
 }

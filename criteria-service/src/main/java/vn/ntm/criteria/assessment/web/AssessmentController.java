@@ -30,6 +30,7 @@ import vn.ntm.criteria.assessment.query.AssessmentLog;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
+import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 import vn.ntm.criteria.unit.KnownUnits;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.web.ActorResolver;
@@ -43,14 +44,16 @@ class AssessmentController {
     private final KnownUnits units;
     private final CriteriaCatalogue catalogue;
     private final AssessmentLog log;
+    private final ThresholdResolver thresholds;
     private final ActorResolver actors;
 
     AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue, AssessmentLog log,
-                         ActorResolver actors) {
+                         ThresholdResolver thresholds, ActorResolver actors) {
         this.commands = commands;
         this.units = units;
         this.catalogue = catalogue;
         this.log = log;
+        this.thresholds = thresholds;
         this.actors = actors;
     }
 
@@ -89,6 +92,9 @@ class AssessmentController {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
         CriteriaSetDefinition set = publishedSet(request.criteriaSet(), true);
+        if (set.skeleton()) {
+            throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
+        }
         CriteriaSetDefinition.Indicator indicator = set.indicator(request.indicatorCode())
                 .orElseThrow(() -> RuleViolation.unknown("unknown-indicator", "indicatorCode",
                         request.indicatorCode(), request.criteriaSet()));
@@ -165,18 +171,19 @@ class AssessmentController {
     }
 
     private StandingView standing(KnownUnits.KnownUnit unit, CriteriaSetDefinition set) {
-        return StandingView.of(unit, set, log.standing(unit.id(), set.code()));
+        return StandingView.of(unit, set, log.standing(unit.id(), set.code()),
+                (indicator, year) -> thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), year));
     }
 
     /** The indicator and the threshold that apply to this unit on that date, with their provenance. */
-    private static IndicatorRule rule(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
-                                      CriteriaSetDefinition.Indicator indicator, LocalDate validOn) {
-        var threshold = CriteriaSetDefinition.thresholdFor(indicator, unit.region(), null, validOn.getYear());
+    private IndicatorRule rule(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
+                               CriteriaSetDefinition.Indicator indicator, LocalDate validOn) {
+        var threshold = thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), validOn.getYear());
         return new IndicatorRule(new CriteriaSetId(set.code()), set.criterionOf(indicator.code()).orElseThrow().code(),
                 indicator.code(), indicator.kind(), indicator.comparator(), indicator.unit(),
-                threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null),
-                threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(indicator.verified()),
-                threshold.map(CriteriaSetDefinition.Threshold::source).orElse(indicator.source()),
+                threshold.map(ThresholdResolver.Resolved::value).orElse(null),
+                threshold.map(ThresholdResolver.Resolved::verified).orElse(indicator.verified()),
+                threshold.map(ThresholdResolver.Resolved::source).orElse(indicator.source()),
                 set.effectiveFrom(), set.effectiveTo());
     }
 

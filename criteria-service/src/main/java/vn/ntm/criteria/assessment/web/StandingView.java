@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.ntm.criteria.assessment.query.AssessmentLog;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
+import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 import vn.ntm.criteria.unit.KnownUnits;
 
 /** Where one unit stands against one criteria set. */
@@ -27,11 +29,16 @@ record StandingView(String unitId, String unitName, String region, String criter
                          String evidenceNote, String recordedBy) {
     }
 
+    /** Finds the threshold that applies to an indicator in a year, for the unit the view is about. */
+    interface Thresholds {
+        Optional<ThresholdResolver.Resolved> of(CriteriaSetDefinition.Indicator indicator, int year);
+    }
+
     static StandingView of(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
-                           Map<String, AssessmentLog.Standing> rows) {
+                           Map<String, AssessmentLog.Standing> rows, Thresholds thresholds) {
         List<CriterionView> criteria = set.criteria().stream().map(c -> {
             List<IndicatorView> indicators = c.indicators().stream()
-                    .map(i -> indicator(unit, i, rows.get(i.code()))).toList();
+                    .map(i -> indicator(thresholds, i, rows.get(i.code()))).toList();
             return new CriterionView(c.code(), c.nameVi(), c.nameEn(), criterionStatus(indicators), indicators);
         }).toList();
         return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), criteria);
@@ -62,14 +69,14 @@ record StandingView(String unitId, String unitName, String region, String criter
         return indicators.stream().allMatch(i -> "MET".equals(i.status())) ? "MET" : "UNKNOWN";
     }
 
-    private static IndicatorView indicator(KnownUnits.KnownUnit unit, CriteriaSetDefinition.Indicator i,
+    private static IndicatorView indicator(Thresholds thresholds, CriteriaSetDefinition.Indicator i,
                                            AssessmentLog.Standing row) {
         LocalDate on = row != null && row.validOn() != null ? row.validOn() : LocalDate.now();
-        var threshold = CriteriaSetDefinition.thresholdFor(i, unit.region(), null, on.getYear());
+        var threshold = thresholds.of(i, on.getYear());
         BigDecimal thresholdValue = row != null && row.threshold() != null ? row.threshold()
-                : threshold.map(CriteriaSetDefinition.Threshold::value).orElse(null);
-        boolean verified = threshold.map(CriteriaSetDefinition.Threshold::verified).orElse(i.verified());
-        String source = threshold.map(CriteriaSetDefinition.Threshold::source).orElse(i.source());
+                : threshold.map(ThresholdResolver.Resolved::value).orElse(null);
+        boolean verified = threshold.map(ThresholdResolver.Resolved::verified).orElse(i.verified());
+        String source = threshold.map(ThresholdResolver.Resolved::source).orElse(i.source());
         MeasuredValue value = row == null ? null : row.value();
         BigDecimal compared = value == null ? null : value.comparable();
         return new IndicatorView(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),

@@ -2,7 +2,6 @@ package vn.ntm.criteria.catalogue.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -16,6 +15,9 @@ import java.util.stream.Stream;
  * A criteria set (bộ tiêu chí) as data: what a provincial administrator publishes, and the file format of the shipped
  * sets under {@code criteria-sets/}. Every threshold says where it comes from and whether it was checked against
  * the legal text; an unverified one is shown as such, never as law.
+ *
+ * @param skeleton true for a set whose structure is known only in part (no legal text was available): it is shown,
+ *                 but nothing can be assessed against it until an administrator publishes it complete
  */
 public record CriteriaSetDefinition(
         @NotBlank String code,
@@ -28,7 +30,8 @@ public record CriteriaSetDefinition(
         @NotNull LocalDate effectiveFrom,
         LocalDate effectiveTo,
         @Size(max = 2000) String provenance,
-        @NotEmpty List<@Valid Criterion> criteria) {
+        boolean skeleton,
+        @NotNull List<@Valid Criterion> criteria) {
 
     public CriteriaSetDefinition {
         criteria = List.copyOf(criteria == null ? List.of() : criteria);
@@ -58,15 +61,17 @@ public record CriteriaSetDefinition(
     }
 
     /**
-     * One threshold value and the context it applies to. A null dimension applies to every value of it; the most
-     * specific matching threshold wins.
+     * One threshold and the context it applies to. A null dimension applies to every value of it; the most
+     * specific matching threshold wins. The value is either a number or {@code factor} times another indicator's
+     * threshold for the same context (the model commune's income is at least 110% of the advanced commune's).
      *
      * @param region       socio-economic region code (2021–2025 sets), e.g. TDMNPB
      * @param communeGroup commune group 1–3 (2026–2030 set)
      * @param year         year of assessment (income thresholds change every year)
      */
-    public record Threshold(String region, Integer communeGroup, Integer year, @NotNull BigDecimal value,
-                            boolean verified, @Size(max = 2000) String source) {
+    public record Threshold(String region, Integer communeGroup, Integer year, BigDecimal value,
+                            @Valid RelativeTo relativeTo, BigDecimal factor, boolean verified,
+                            @Size(max = 2000) String source) {
 
         int specificity() {
             return (region == null ? 0 : 1) + (communeGroup == null ? 0 : 1) + (year == null ? 0 : 1);
@@ -77,6 +82,10 @@ public record CriteriaSetDefinition(
                     && (communeGroup == null || communeGroup.equals(unitGroup))
                     && (year == null || year == assessmentYear);
         }
+    }
+
+    /** The threshold of another set's indicator that a relative threshold is a multiple of. */
+    public record RelativeTo(@NotBlank String criteriaSet, @NotBlank String indicator) {
     }
 
     public Stream<Indicator> indicators() {

@@ -70,6 +70,14 @@ class CriteriaSet {
             throw RuleViolation.invalid("pass-fail-has-no-threshold", "thresholds", indicator.code());
         }
         for (CriteriaSetDefinition.Threshold threshold : indicator.thresholds()) {
+            boolean relative = threshold.relativeTo() != null;
+            if (relative == (threshold.value() != null) || relative != (threshold.factor() != null)
+                    || relative && threshold.factor().signum() <= 0) {
+                throw RuleViolation.invalid("threshold-value-or-relative", "thresholds", indicator.code());
+            }
+            if (relative) {
+                continue;
+            }
             if (indicator.kind() == IndicatorKind.RATE
                     && (threshold.value().signum() < 0 || threshold.value().compareTo(HUNDRED) > 0)) {
                 throw RuleViolation.invalid("rate-threshold-out-of-range", "thresholds", indicator.code());

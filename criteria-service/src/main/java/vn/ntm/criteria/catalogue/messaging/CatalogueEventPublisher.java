@@ -33,11 +33,14 @@ class CatalogueEventPublisher {
                 c.indicators().stream().map(i -> new Indicator(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),
                         i.comparator() == null ? null : i.comparator().name(), i.unit(),
                         i.thresholds().stream().map(t -> new Threshold(t.region(), t.communeGroup(), t.year(),
-                                t.value(), t.verified(), t.source())).toList())).toList())).toList();
+                                t.value(), t.verified(), t.source(),
+                                t.relativeTo() == null ? null : t.relativeTo().criteriaSet(),
+                                t.relativeTo() == null ? null : t.relativeTo().indicator(), t.factor())).toList()))
+                        .toList())).toList();
         publisher.publish("criteria-out", Envelope.of(UUID.fromString(message.getIdentifier()), d.effectiveFrom(),
                 message.getTimestamp(), e.actor(), null, List.of(),
                 new vn.ntm.contracts.CriteriaSetPublished(e.criteriaSetId().value(), d.code(), d.version(),
                         d.titleVi(), d.titleEn(), d.level().name(), d.legalBasis(), d.effectiveFrom(), d.effectiveTo(),
-                        criteria)));
+                        criteria, d.skeleton())));
     }
 }

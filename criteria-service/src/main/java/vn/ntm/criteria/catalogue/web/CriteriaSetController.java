@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
@@ -32,9 +33,12 @@ import vn.ntm.support.web.ActorResolver;
 class CriteriaSetController {
 
     /** The sets this build ships, converted from shared/reference/ntm-criteria-research.yaml. */
-    static final List<String> SHIPPED = List.of("VN-XA-NTM-2021-2025", "VN-XA-NTMNC-2021-2025");
+    static final List<String> SHIPPED = List.of("VN-XA-NTM-2021-2025", "VN-XA-NTMNC-2021-2025", "VN-XA-NTMKM-2021-2025",
+            "BG-THON-NTM", "BG-THON-NTMKM-2018", "VN-XA-NTM-2026-2030");
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** A flag left out of a file (skeleton, verified) means false, as in JSON requests. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private final CommandGateway commands;
     private final CriteriaCatalogue catalogue;

@@ -21,7 +21,7 @@ class UnitEventsConsumer {
     private static void apply(Envelope<?> envelope, KnownUnits units) {
         if (envelope.payload() instanceof UnitRegistered unit) {
             units.register(envelope.unitId(), unit.level(), unit.name(), unit.parentId(), unit.region(),
-                    unit.validFrom(), envelope.unitPath());
+                    unit.validFrom(), envelope.unitPath(), unit.communeGroup(), unit.specialStatus());
         }
     }
 }

@@ -13,6 +13,7 @@ import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.IndicatorKind;
+import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 
 /** Values and context in, verdict out: one row per indicator kind and threshold dimension. */
 class IndicatorEvaluationTest {
@@ -49,6 +50,32 @@ class IndicatorEvaluationTest {
         MeasuredValue measured = new MeasuredValue(value, numerator, denominator, passed);
         IndicatorEvaluation.checkFits(rule, measured);
         assertThat(IndicatorEvaluation.evaluate(rule, measured)).isEqualTo(expected);
+    }
+
+    /** The model commune's income: 110% of the advanced commune's threshold for the same region and year. */
+    @ParameterizedTest(name = "relative: region {0}, year {1} → threshold {2}")
+    @CsvSource(nullValues = "-", textBlock = """
+            TDMNPB, 2024, 49.5
+            TDMNPB, 2023, 46.2
+            DBSH,   2024, -
+            """)
+    void aRelativeThresholdIsAMultipleOfAnotherSetsThresholdForTheSameContext(String region, int year, String expected) {
+        CriteriaSetDefinition advanced = Fixtures.definition("ADVANCED", List.of(Fixtures.indicator("10",
+                IndicatorKind.NUMBER, Comparator.GE, List.of(Fixtures.threshold("TDMNPB", null, 2024, "45"),
+                        Fixtures.threshold("TDMNPB", null, 2023, "42")))));
+        CriteriaSetDefinition.Indicator modelIncome = Fixtures.indicator("KM2", IndicatorKind.NUMBER, Comparator.GE,
+                List.of(new CriteriaSetDefinition.Threshold(null, null, null, null,
+                        new CriteriaSetDefinition.RelativeTo("ADVANCED", "10"), new BigDecimal("1.10"), true, "319")));
+        ThresholdResolver resolver = new ThresholdResolver(
+                id -> java.util.Optional.ofNullable(id.value().equals("ADVANCED") ? advanced : null));
+
+        var resolved = resolver.resolve(modelIncome, region, null, year).orElseThrow();
+        if (expected == null) {
+            assertThat(resolved.value()).as("unknown base threshold, unknown relative threshold").isNull();
+        } else {
+            assertThat(resolved.value()).isEqualByComparingTo(expected);
+            assertThat(resolved.source()).contains("ADVANCED / 10");
+        }
     }
 
     @ParameterizedTest(name = "region {0}, group {1}, year {2} → threshold {3}")

@@ -70,6 +70,18 @@ class CriteriaSetTest {
                 List.of(Fixtures.threshold(null, null, null, "1"))))), "pass-fail-has-no-threshold");
     }
 
+    @Test
+    void aThresholdIsEitherAValueOrAMultipleOfAnotherThreshold() {
+        var both = new CriteriaSetDefinition.Threshold(null, null, null, java.math.BigDecimal.ONE,
+                new CriteriaSetDefinition.RelativeTo("OTHER", "10"), new java.math.BigDecimal("1.1"), false, "x");
+        refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("KM2", IndicatorKind.NUMBER, Comparator.GE,
+                List.of(both)))), "threshold-value-or-relative");
+        var noFactor = new CriteriaSetDefinition.Threshold(null, null, null, null,
+                new CriteriaSetDefinition.RelativeTo("OTHER", "10"), null, false, "x");
+        refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("KM2", IndicatorKind.NUMBER, Comparator.GE,
+                List.of(noFactor)))), "threshold-value-or-relative");
+    }
+
     private void refused(CriteriaSetDefinition definition, String rule) {
         fixture.givenNoPriorActivity()
                 .when(new PublishCriteriaSetCommand(ID, definition, OFFICER))

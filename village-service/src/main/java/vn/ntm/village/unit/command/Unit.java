@@ -59,9 +59,17 @@ class Unit {
         if (directory.nameTakenUnder(command.parentId(), command.name().key())) {
             throw RuleViolation.conflict("name-taken", "name", command.name().value());
         }
+        if ((command.communeGroup() != null || command.specialStatus() != null)
+                && command.level() != UnitLevel.COMMUNE) {
+            throw RuleViolation.invalid("commune-attribute-on-other-level", "communeGroup", command.level());
+        }
+        if (command.communeGroup() != null && (command.communeGroup() < 1 || command.communeGroup() > 3)) {
+            throw RuleViolation.invalid("commune-group-out-of-range", "communeGroup", command.communeGroup());
+        }
         path.add(new UnitRef(command.unitId().value(), command.level().name(), command.name().value()));
         apply(new UnitRegistered(command.unitId(), command.level(), command.name().value(), command.parentId(),
-                List.copyOf(path), command.validFrom(), command.region(), command.legalBasis(), command.actor()));
+                List.copyOf(path), command.validFrom(), command.region(), command.legalBasis(), command.actor(),
+                command.communeGroup(), command.specialStatus()));
     }
 
     @EventSourcingHandler

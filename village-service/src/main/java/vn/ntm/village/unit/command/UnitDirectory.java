@@ -43,12 +43,12 @@ public class UnitDirectory implements UnitLookup {
     void on(UnitRegistered event, @Timestamp java.time.Instant recordedAt) {
         jdbc.update("""
                 insert into unit_directory (unit_id, level, name, name_key, parent_id, valid_from, region, legal_basis,
-                                            path, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""",
+                                            path, recorded_at, commune_group, special_status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
                 uuid(event.unitId()), event.level().name(), event.name(),
                 new vn.ntm.village.unit.api.UnitName(event.name()).key(), uuid(event.parentId()), event.validFrom(),
                 event.region(), event.legalBasis(), json.writeValueAsString(event.path()),
-                java.sql.Timestamp.from(recordedAt));
+                java.sql.Timestamp.from(recordedAt), event.communeGroup(), event.specialStatus());
     }
 
     @Override
@@ -73,7 +73,8 @@ public class UnitDirectory implements UnitLookup {
         return new Entry(new UnitId(rs.getString("unit_id")), UnitLevel.valueOf(rs.getString("level")),
                 rs.getString("name"), parent == null ? null : new UnitId(parent),
                 rs.getObject("valid_from", LocalDate.class), rs.getString("region"), rs.getString("legal_basis"),
-                json.readValue(rs.getString("path"), PATH), rs.getTimestamp("recorded_at").toInstant());
+                json.readValue(rs.getString("path"), PATH), rs.getTimestamp("recorded_at").toInstant(),
+                (Integer) rs.getObject("commune_group"), rs.getString("special_status"));
     }
 
     private static UUID uuid(UnitId id) {

@@ -18,6 +18,7 @@ public interface UnitLookup {
 
     /** One unit as the register holds it. */
     record Entry(UnitId id, UnitLevel level, String name, UnitId parentId, LocalDate validFrom, String region,
-                 String legalBasis, List<UnitRef> path, Instant recordedAt) {
+                 String legalBasis, List<UnitRef> path, Instant recordedAt, Integer communeGroup,
+                 String specialStatus) {
     }
 }

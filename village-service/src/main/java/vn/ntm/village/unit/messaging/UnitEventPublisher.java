@@ -33,6 +33,6 @@ class UnitEventPublisher {
                 message.getTimestamp(), event.actor(), event.unitId().value(), event.path(),
                 new vn.ntm.contracts.UnitRegistered(event.level().name(), event.name(),
                         event.parentId() == null ? null : event.parentId().value(), event.validFrom(),
-                        event.region(), event.legalBasis())));
+                        event.region(), event.legalBasis(), event.communeGroup(), event.specialStatus())));
     }
 }

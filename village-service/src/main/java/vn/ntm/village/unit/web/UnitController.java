@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.web.ActorResolver;
 import vn.ntm.village.unit.api.RegisterUnitCommand;
+import vn.ntm.village.unit.api.SpecialStatus;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.api.UnitName;
@@ -49,7 +50,9 @@ class UnitController {
                                String parentId,
                                @NotNull LocalDate validFrom,
                                @Pattern(regexp = "[A-Z]{2,8}") String region,
-                               @Size(max = 300) String legalBasis) {
+                               @Size(max = 300) String legalBasis,
+                               Integer communeGroup,
+                               SpecialStatus specialStatus) {
     }
 
     @PostMapping
@@ -57,7 +60,8 @@ class UnitController {
         UnitId id = request.id() == null || request.id().isBlank() ? UnitId.random() : new UnitId(request.id());
         UnitId parent = request.parentId() == null || request.parentId().isBlank() ? null : parentId(request.parentId());
         commands.sendAndWait(new RegisterUnitCommand(id, request.level(), new UnitName(request.name()), parent,
-                request.validFrom(), request.region(), request.legalBasis(), actors.current()));
+                request.validFrom(), request.region(), request.legalBasis(), request.communeGroup(),
+                request.specialStatus() == null ? null : request.specialStatus().name(), actors.current()));
         return ResponseEntity.created(URI.create("/api/units/" + id)).body(directory.find(id).orElseThrow());
     }
 

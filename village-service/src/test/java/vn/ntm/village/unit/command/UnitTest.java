@@ -49,7 +49,7 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(register(id, UnitLevel.PROVINCE, "Bắc Ninh", null))
                 .expectEvents(new UnitRegistered(id, UnitLevel.PROVINCE, "Bắc Ninh", null,
-                        List.of(new UnitRef(id.value(), "PROVINCE", "Bắc Ninh")), FOUNDED, null, null, ADMIN));
+                        List.of(new UnitRef(id.value(), "PROVINCE", "Bắc Ninh")), FOUNDED, null, null, ADMIN, null, null));
     }
 
     @Test
@@ -62,7 +62,7 @@ class UnitTest {
                                 new UnitRef(district.value(), "DISTRICT", "Tân Yên"),
                                 new UnitRef(commune.value(), "COMMUNE", "Song Vân"),
                                 new UnitRef(id.value(), "VILLAGE", "Hoàng Vân")),
-                        FOUNDED, null, null, ADMIN));
+                        FOUNDED, null, null, ADMIN, null, null));
     }
 
     @Test
@@ -98,13 +98,25 @@ class UnitTest {
     @Test
     void cannotRegisterAUnitThatStartsInTheFuture() {
         refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
-                LocalDate.of(2024, 3, 6), null, null, ADMIN), "date-in-future");
+                LocalDate.of(2024, 3, 6), null, null, null, null, ADMIN), "date-in-future");
     }
 
     @Test
     void cannotStartBeforeItsParentExists() {
         refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
-                FOUNDED.minusDays(1), null, null, ADMIN), "before-parent-exists");
+                FOUNDED.minusDays(1), null, null, null, null, ADMIN), "before-parent-exists");
+    }
+
+    @Test
+    void aCommuneGroupIsOneToThree() {
+        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.COMMUNE, new UnitName("Ngọc Vân"), district,
+                FOUNDED, null, null, 4, null, ADMIN), "commune-group-out-of-range");
+    }
+
+    @Test
+    void onlyACommuneHasAGroupOrSpecialStatus() {
+        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
+                FOUNDED, null, null, null, "ESPECIALLY_DISADVANTAGED", ADMIN), "commune-attribute-on-other-level");
     }
 
     private void refused(RegisterUnitCommand command, String rule) {
@@ -116,7 +128,7 @@ class UnitTest {
     }
 
     private static RegisterUnitCommand register(UnitId id, UnitLevel level, String name, UnitId parent) {
-        return new RegisterUnitCommand(id, level, new UnitName(name), parent, FOUNDED, null, null, ADMIN);
+        return new RegisterUnitCommand(id, level, new UnitName(name), parent, FOUNDED, null, null, null, null, ADMIN);
     }
 
     /** The register as the aggregate sees it, held in memory. */
@@ -126,7 +138,7 @@ class UnitTest {
         void add(UnitId id, UnitLevel level, String name, UnitId parent) {
             List<UnitRef> path = new java.util.ArrayList<>(parent == null ? List.of() : entries.get(parent).path());
             path.add(new UnitRef(id.value(), level.name(), name));
-            entries.put(id, new Entry(id, level, name, parent, FOUNDED, null, null, path, Instant.EPOCH));
+            entries.put(id, new Entry(id, level, name, parent, FOUNDED, null, null, path, Instant.EPOCH, null, null));
         }
 
         @Override
