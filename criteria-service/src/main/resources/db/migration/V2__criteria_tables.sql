@@ -20,9 +20,11 @@ create table known_unit (
     special_status varchar(32)
 );
 
--- Published criteria sets (see CriteriaCatalogue); the definition is the whole catalogue as JSON.
+-- Published criteria set versions (see CriteriaCatalogue); the definition is the whole catalogue as JSON.
+-- effective_to of a version ends the day before the next version takes effect; activated_at is set once the
+-- assessments against the set have been re-evaluated under a later version (see VersionActivation).
 create table criteria_set (
-    code           varchar(64) primary key,
+    code           varchar(64)  not null,
     version        int          not null,
     level          varchar(32)  not null,
     title_vi       varchar(300) not null,
@@ -30,7 +32,9 @@ create table criteria_set (
     effective_to   date,
     definition     jsonb        not null,
     published_by   varchar(200) not null,
-    published_at   timestamptz  not null
+    published_at   timestamptz  not null,
+    activated_at   timestamptz,
+    primary key (code, version)
 );
 
 -- Everything that happened in each assessment, for the history queries and to find a measurement by its id.

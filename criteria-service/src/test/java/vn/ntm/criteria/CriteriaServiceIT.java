@@ -175,6 +175,52 @@ class CriteriaServiceIT {
     }
 
     @Test
+    void anAmendedSetGovernsFromItsEffectiveDateAndReevaluatesWithoutRewritingHistory() {
+        String code = "TEST-AMEND-" + commune.substring(0, 8).toUpperCase();
+        assertThat(http().post("/api/criteria-sets", setVersion(code, 1, "2022-03-08", 98)).status()).isEqualTo(201);
+        assertThat(measureIn(code, "98.5", "2024-03-05").path("status").asString()).isEqualTo("MET");
+
+        JsonHttp.Response amended = http().post("/api/criteria-sets", setVersion(code, 2, "2024-06-01", 99));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(201);
+
+        JsonNode versions = http().get("/api/criteria-sets/" + code + "/versions").json();
+        assertThat(versions.get(0).path("effectiveTo").asString()).isEqualTo("2024-05-31");
+        JsonNode history = http().get("/api/units/" + commune + "/history?criteriaSet=" + code + "&code=4.2").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.path("kind").asString()).isEqualTo("INDICATOR_STATUS");
+        assertThat(last.path("status").asString()).isEqualTo("NOT_MET");
+        assertThat(last.path("validOn").asString()).as("as of the new version's date").isEqualTo("2024-06-01");
+        assertThat(history.get(1).path("status").asString()).as("history is not rewritten").isEqualTo("MET");
+
+        measureIn(code, "98.6", "2024-04-01");
+        String underV1 = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where payload_type like '%MeasurementRecorded' and convert_from(payload, 'UTF8') like ?",
+                String.class, "%\"validOn\":\"2024-04-01\"%" + code + "%");
+        assertThat(JsonHttp.parse(underV1).path("rule").path("setVersion").asInt())
+                .as("a measurement dated under version 1 is recorded with version 1's rule").isEqualTo(1);
+        assertThat(JsonHttp.parse(underV1).path("rule").path("threshold").decimalValue()).isEqualByComparingTo("98");
+        JsonNode underV2 = measureIn(code, "99.2", "2024-07-01");
+        assertThat(underV2.path("threshold").decimalValue()).isEqualByComparingTo("99");
+        assertThat(underV2.path("status").asString()).isEqualTo("MET");
+    }
+
+    private JsonNode measureIn(String code, String percent, String validOn) {
+        JsonHttp.Response response = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", code, "indicatorCode", "4.2", "value", new java.math.BigDecimal(percent),
+                "validOn", validOn));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("indicator");
+    }
+
+    private static Map<String, Object> setVersion(String code, int version, String from, int threshold) {
+        return Map.of("code", code, "version", version, "titleVi", "Bộ tiêu chí kiểm thử", "level", "COMMUNE",
+                "scope", "NATIONAL", "legalBasis", "kiểm thử", "effectiveFrom", from,
+                "criteria", List.of(Map.of("code", "4", "nameVi", "Điện", "indicators", List.of(Map.of(
+                        "code", "4.2", "nameVi", "Tỷ lệ hộ dùng điện an toàn", "kind", "RATE", "comparator", "GE",
+                        "thresholds", List.of(Map.of("value", threshold, "verified", false, "source", "kiểm thử")))))));
+    }
+
+    @Test
     void everyShippedSetLoadsAndASkeletonCannotBeAssessed() {
         for (JsonNode code : http().get("/api/criteria-sets/shipped").json()) {
             int status = http().post("/api/criteria-sets/shipped/" + code.asString(), "").status();

@@ -27,7 +27,7 @@ public final class Fixtures {
 
     public static IndicatorRule rule(String code, IndicatorKind kind, Comparator comparator, String threshold) {
         return new IndicatorRule(SET, "4", code, kind, comparator, kind == IndicatorKind.RATE ? "% households" : null,
-                threshold == null ? null : new BigDecimal(threshold), true, "test source", SET_FROM, SET_TO);
+                threshold == null ? null : new BigDecimal(threshold), true, "test source", SET_FROM, SET_TO, 1);
     }
 
     public static Threshold threshold(String region, Integer group, Integer year, String value) {

@@ -47,7 +47,12 @@ public class StatusProjection {
             jdbc.update("""
                     insert into criteria_set_view (code, version, title_vi, title_en, level, legal_basis,
                                                    effective_from, effective_to, catalogue)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (code) do nothing""",
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                    on conflict (code) do update set version = excluded.version, title_vi = excluded.title_vi,
+                        title_en = excluded.title_en, legal_basis = excluded.legal_basis,
+                        effective_from = excluded.effective_from, effective_to = excluded.effective_to,
+                        catalogue = excluded.catalogue
+                    where criteria_set_view.version < excluded.version""",
                     set.code(), set.version(), set.titleVi(), set.titleEn(), set.level(), set.legalBasis(),
                     set.effectiveFrom(), set.effectiveTo(), json.writeValueAsString(set.criteria()));
         } else if (payload instanceof MeasurementRecorded m) {

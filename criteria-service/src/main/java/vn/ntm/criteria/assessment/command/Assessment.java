@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
+import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
@@ -30,6 +31,7 @@ import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
@@ -52,6 +54,9 @@ class Assessment {
     private final Map<String, IndicatorStatus> indicatorStatuses = new HashMap<>();
     private final Map<String, IndicatorStatus> criterionStatuses = new HashMap<>();
     private IndicatorStatus setStatus = IndicatorStatus.UNKNOWN;
+    /** The rules of the latest set version that took effect, which judge current measurements from then on. */
+    private final Map<String, IndicatorRule> activeRules = new HashMap<>();
+    private int activeVersion = 1;
 
     /** A measurement as the aggregate keeps it. */
     private record Held(String indicatorCode, LocalDate validOn, MeasuredValue value, IndicatorRule rule, int order,
@@ -114,21 +119,53 @@ class Assessment {
                 command.measurementId(), held.validOn(), command.actor()));
     }
 
+    @CommandHandler
+    void handle(ReevaluateAssessmentCommand command) {
+        if (command.setVersion() <= activeVersion) {
+            return; // already judged by this version or a later one: a repeated activation changes nothing
+        }
+        apply(new AssessmentReevaluated(id, criteriaSetId, command.setVersion(), command.effectiveFrom(),
+                command.rules(), command.actor()));
+        // Indicators the new version dropped no longer count: the roll-ups follow the new version's shape.
+        command.shape().indicatorsByCriterion().values().stream().flatMap(List::stream).forEach(indicator ->
+                current(indicator).ifPresent(m -> reevaluate(indicator, command.shape(), new Cause(command.unitId(),
+                        command.unitPath(), measurementIdOf(m), command.effectiveFrom(), command.actor()))));
+    }
+
     /** What every status event of one command names as its cause. */
     private record Cause(String unitId, List<UnitRef> unitPath, String measurementId, LocalDate validOn,
                          Actor actor) {
     }
 
-    private void reevaluate(String indicatorCode, SetShape shape, Cause cause) {
-        Optional<Held> current = counted().filter(m -> m.indicatorCode().equals(indicatorCode))
+    /** The measurement that decides an indicator's status: the latest by valid date that still counts. */
+    private Optional<Held> current(String indicatorCode) {
+        return counted().filter(m -> m.indicatorCode().equals(indicatorCode))
                 .max(Comparator.comparing(Held::validOn).thenComparing(Held::order));
+    }
+
+    private String measurementIdOf(Held held) {
+        return measurements.entrySet().stream().filter(e -> e.getValue() == held).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * The rule a measurement is judged by now: that of a later set version once it took effect and covers the
+     * indicator, else the rule recorded with the measurement.
+     */
+    private IndicatorRule ruleFor(Held held) {
+        IndicatorRule active = activeRules.get(held.indicatorCode());
+        return active != null && held.rule().setVersion() < activeVersion ? active : held.rule();
+    }
+
+    private void reevaluate(String indicatorCode, SetShape shape, Cause cause) {
+        Optional<Held> current = current(indicatorCode);
         IndicatorStatus previous = indicatorStatuses.getOrDefault(indicatorCode, IndicatorStatus.UNKNOWN);
-        IndicatorStatus status = current.map(m -> IndicatorEvaluation.evaluate(m.rule(), m.value()))
+        IndicatorStatus status = current.map(m -> IndicatorEvaluation.evaluate(ruleFor(m), m.value()))
                 .orElse(IndicatorStatus.UNKNOWN);
         if (status == previous) {
             return;
         }
-        IndicatorRule rule = current.map(Held::rule).orElse(null);
+        IndicatorRule rule = current.map(this::ruleFor).orElse(null);
         apply(new IndicatorStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId,
                 shape.criterionOf(indicatorCode), indicatorCode, previous, status,
                 current.map(m -> m.value().comparable()).orElse(null), rule == null ? null : rule.comparator(),
@@ -136,6 +173,11 @@ class Assessment {
                 rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
                 cause.measurementId(), cause.validOn(), cause.actor()));
 
+        rollUp(shape, indicatorCode, cause);
+    }
+
+    /** Re-derives the criterion of {@code indicatorCode} and the set, emitting events for what changed. */
+    private void rollUp(SetShape shape, String indicatorCode, Cause cause) {
         String criterion = shape.criterionOf(indicatorCode);
         IndicatorStatus criterionBefore = criterionStatuses.getOrDefault(criterion, IndicatorStatus.UNKNOWN);
         IndicatorStatus criterionNow = rollUp(shape.indicatorsByCriterion().get(criterion), indicatorStatuses);
@@ -221,5 +263,12 @@ class Assessment {
     @EventSourcingHandler
     void on(CriteriaSetStatusChanged event) {
         setStatus = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentReevaluated event) {
+        activeVersion = event.setVersion();
+        activeRules.clear();
+        activeRules.putAll(event.rules());
     }
 }

@@ -27,6 +27,7 @@ import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.assessment.query.AssessmentLog;
+import vn.ntm.criteria.assessment.rules.IndicatorRules;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
@@ -45,10 +46,15 @@ class AssessmentController {
     private final CriteriaCatalogue catalogue;
     private final AssessmentLog log;
     private final ThresholdResolver thresholds;
+    private final IndicatorRules rules;
     private final ActorResolver actors;
+    private final java.time.Clock clock;
 
     AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue, AssessmentLog log,
-                         ThresholdResolver thresholds, ActorResolver actors) {
+                         ThresholdResolver thresholds, IndicatorRules rules, ActorResolver actors,
+                         java.time.Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
         this.commands = commands;
         this.units = units;
         this.catalogue = catalogue;
@@ -91,7 +97,7 @@ class AssessmentController {
                                     @Valid @RequestBody RecordMeasurementRequest request) {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
-        CriteriaSetDefinition set = publishedSet(request.criteriaSet(), true);
+        CriteriaSetDefinition set = inForce(publishedSet(request.criteriaSet(), true), request.validOn());
         if (set.skeleton()) {
             throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
         }
@@ -115,7 +121,7 @@ class AssessmentController {
                      @Valid @RequestBody CorrectionRequest request) {
         AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
         KnownUnits.KnownUnit unit = units.find(unitId).orElseThrow();
-        CriteriaSetDefinition set = publishedSet(ref.criteriaSet(), false);
+        CriteriaSetDefinition set = inForce(publishedSet(ref.criteriaSet(), false), ref.validOn());
         CriteriaSetDefinition.Indicator indicator = set.indicator(ref.indicatorCode()).orElseThrow();
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
                 request.passed());
@@ -144,7 +150,7 @@ class AssessmentController {
     StandingView standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
-        return standing(unit, publishedSet(criteriaSet, false));
+        return standing(unit, inForce(publishedSet(criteriaSet, false), LocalDate.now(clock)));
     }
 
     /** The gap list: what is still missing for the unit to meet the set. */
@@ -178,18 +184,17 @@ class AssessmentController {
     /** The indicator and the threshold that apply to this unit on that date, with their provenance. */
     private IndicatorRule rule(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
                                CriteriaSetDefinition.Indicator indicator, LocalDate validOn) {
-        var threshold = thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), validOn.getYear());
-        return new IndicatorRule(new CriteriaSetId(set.code()), set.criterionOf(indicator.code()).orElseThrow().code(),
-                indicator.code(), indicator.kind(), indicator.comparator(), indicator.unit(),
-                threshold.map(ThresholdResolver.Resolved::value).orElse(null),
-                threshold.map(ThresholdResolver.Resolved::verified).orElse(indicator.verified()),
-                threshold.map(ThresholdResolver.Resolved::source).orElse(indicator.source()),
-                set.effectiveFrom(), set.effectiveTo());
+        return rules.of(unit, set, indicator, validOn.getYear());
     }
 
     private AssessmentLog.MeasurementRef measurementOf(String unitId, String measurementId) {
         return log.measurement(measurementId).filter(m -> m.unitId().equals(unitId))
                 .orElseThrow(() -> RuleViolation.notFound("measurement-not-found", measurementId));
+    }
+
+    /** The version in force on {@code date}; outside every version, the latest (whose dates then refuse it). */
+    private CriteriaSetDefinition inForce(CriteriaSetDefinition latest, LocalDate date) {
+        return catalogue.inForceOn(new CriteriaSetId(latest.code()), date).orElse(latest);
     }
 
     /** @param asInput true when the code came in a request body (422 if unknown), false for a path or query (404) */

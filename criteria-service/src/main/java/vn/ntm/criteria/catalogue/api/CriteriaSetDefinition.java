@@ -108,6 +108,11 @@ public record CriteriaSetDefinition(
                 .max(java.util.Comparator.comparingInt(Threshold::specificity));
     }
 
+    public CriteriaSetDefinition withEffectiveTo(LocalDate end) {
+        return new CriteriaSetDefinition(code, version, titleVi, titleEn, level, scope, legalBasis, effectiveFrom, end,
+                provenance, skeleton, criteria);
+    }
+
     public boolean inForceOn(LocalDate date) {
         return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
     }

@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
@@ -24,6 +26,8 @@ class CriteriaSet {
 
     @AggregateIdentifier
     private CriteriaSetId id;
+    private int version;
+    private java.time.LocalDate effectiveFrom;
 
     CriteriaSet() {
         // for Axon
@@ -44,6 +48,23 @@ class CriteriaSet {
         checkCodesAreUnique(definition);
         definition.indicators().forEach(CriteriaSet::checkIndicator);
         apply(new CriteriaSetPublished(command.criteriaSetId(), definition, command.actor()));
+    }
+
+    @CommandHandler
+    void handle(AmendCriteriaSetCommand command) {
+        CriteriaSetDefinition definition = command.definition();
+        if (definition.version() != version + 1) {
+            throw RuleViolation.invalid("next-version-expected", "version", version + 1, definition.version());
+        }
+        if (!definition.effectiveFrom().isAfter(effectiveFrom)) {
+            throw RuleViolation.invalid("amendment-must-start-later", "effectiveFrom", effectiveFrom);
+        }
+        if (definition.effectiveTo() != null && definition.effectiveTo().isBefore(definition.effectiveFrom())) {
+            throw RuleViolation.invalid("effective-to-before-from", "effectiveTo");
+        }
+        checkCodesAreUnique(definition);
+        definition.indicators().forEach(CriteriaSet::checkIndicator);
+        apply(new CriteriaSetAmended(command.criteriaSetId(), definition, command.actor()));
     }
 
     private static void checkCodesAreUnique(CriteriaSetDefinition definition) {
@@ -91,5 +112,13 @@ class CriteriaSet {
     @EventSourcingHandler
     void on(CriteriaSetPublished event) {
         this.id = event.criteriaSetId();
+        this.version = event.definition().version();
+        this.effectiveFrom = event.definition().effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(CriteriaSetAmended event) {
+        this.version = event.definition().version();
+        this.effectiveFrom = event.definition().effectiveFrom();
     }
 }

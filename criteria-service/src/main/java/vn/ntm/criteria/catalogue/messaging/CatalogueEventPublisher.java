@@ -10,6 +10,7 @@ import vn.ntm.contracts.CriteriaSetPublished.Criterion;
 import vn.ntm.contracts.CriteriaSetPublished.Indicator;
 import vn.ntm.contracts.CriteriaSetPublished.Threshold;
 import vn.ntm.contracts.Envelope;
+import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
 import vn.ntm.support.axon.AxonSupportAutoConfiguration;
@@ -28,7 +29,16 @@ class CatalogueEventPublisher {
 
     @EventHandler
     void on(CriteriaSetPublished e, EventMessage<CriteriaSetPublished> message) {
-        CriteriaSetDefinition d = e.definition();
+        publish(e.criteriaSetId().value(), e.definition(), e.actor(), message);
+    }
+
+    /** A new version travels as the same contract event with a higher version number. */
+    @EventHandler
+    void on(CriteriaSetAmended e, EventMessage<CriteriaSetAmended> message) {
+        publish(e.criteriaSetId().value(), e.definition(), e.actor(), message);
+    }
+
+    private void publish(String setId, CriteriaSetDefinition d, vn.ntm.contracts.Actor actor, EventMessage<?> message) {
         List<Criterion> criteria = d.criteria().stream().map(c -> new Criterion(c.code(), c.nameVi(), c.nameEn(),
                 c.indicators().stream().map(i -> new Indicator(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),
                         i.comparator() == null ? null : i.comparator().name(), i.unit(),
@@ -38,8 +48,8 @@ class CatalogueEventPublisher {
                                 t.relativeTo() == null ? null : t.relativeTo().indicator(), t.factor())).toList()))
                         .toList())).toList();
         publisher.publish("criteria-out", Envelope.of(UUID.fromString(message.getIdentifier()), d.effectiveFrom(),
-                message.getTimestamp(), e.actor(), null, List.of(),
-                new vn.ntm.contracts.CriteriaSetPublished(e.criteriaSetId().value(), d.code(), d.version(),
+                message.getTimestamp(), actor, null, List.of(),
+                new vn.ntm.contracts.CriteriaSetPublished(setId, d.code(), d.version(),
                         d.titleVi(), d.titleEn(), d.level().name(), d.legalBasis(), d.effectiveFrom(), d.effectiveTo(),
                         criteria, d.skeleton())));
     }

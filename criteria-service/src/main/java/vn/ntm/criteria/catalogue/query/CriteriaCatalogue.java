@@ -2,6 +2,7 @@ package vn.ntm.criteria.catalogue.query;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -9,18 +10,23 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.contracts.Actor;
+import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
 import vn.ntm.criteria.catalogue.command.CriteriaSetLookup;
 
 /**
- * The published criteria sets as a table, kept in the same transaction as the events (subscribing processor): the
- * command side resolves indicators and thresholds from it, the REST API lists it.
+ * Every published version of every criteria set, kept in the same transaction as the events (subscribing
+ * processor): the command side resolves indicators and thresholds from it, the REST API lists it. A version ends the
+ * day before the next one takes effect.
  */
 @Component
 @ProcessingGroup("criteria-catalogue")
 public class CriteriaCatalogue implements CriteriaSetLookup {
+
+    private static final String DEFINITION = "select definition::text, effective_to from criteria_set ";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -32,23 +38,65 @@ public class CriteriaCatalogue implements CriteriaSetLookup {
 
     @EventHandler
     void on(CriteriaSetPublished event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
+        insert(event.criteriaSetId(), event.definition(), event.actor(), recordedAt);
+    }
+
+    @EventHandler
+    void on(CriteriaSetAmended event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         CriteriaSetDefinition d = event.definition();
+        jdbc.update("""
+                update criteria_set set effective_to = ?
+                where code = ? and version = ? and (effective_to is null or effective_to >= ?)""",
+                d.effectiveFrom().minusDays(1), event.criteriaSetId().value(), d.version() - 1, d.effectiveFrom());
+        insert(event.criteriaSetId(), d, event.actor(), recordedAt);
+    }
+
+    private void insert(CriteriaSetId id, CriteriaSetDefinition d, Actor actor, Instant recordedAt) {
         jdbc.update("""
                 insert into criteria_set (code, version, level, title_vi, effective_from, effective_to, definition,
                                           published_by, published_at)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""",
-                event.criteriaSetId().value(), d.version(), d.level().name(), d.titleVi(), d.effectiveFrom(),
-                d.effectiveTo(), json.writeValueAsString(d), event.actor().subject(), Timestamp.from(recordedAt));
+                id.value(), d.version(), d.level().name(), d.titleVi(), d.effectiveFrom(), d.effectiveTo(),
+                json.writeValueAsString(d), actor.subject(), Timestamp.from(recordedAt));
     }
 
+    /** The latest version. */
     @Override
     public Optional<CriteriaSetDefinition> find(CriteriaSetId id) {
-        return jdbc.queryForList("select definition::text from criteria_set where code = ?", String.class, id.value())
-                .stream().findFirst().map(text -> json.readValue(text, CriteriaSetDefinition.class));
+        return query(DEFINITION + "where code = ? order by version desc limit 1", id.value()).stream().findFirst();
     }
 
+    /** The version that governs {@code date}, if any. */
+    public Optional<CriteriaSetDefinition> inForceOn(CriteriaSetId id, LocalDate date) {
+        return query(DEFINITION + """
+                where code = ? and effective_from <= ? and (effective_to is null or effective_to >= ?)
+                order by version desc limit 1""", id.value(), date, date).stream().findFirst();
+    }
+
+    public List<CriteriaSetDefinition> versions(CriteriaSetId id) {
+        return query(DEFINITION + "where code = ? order by version", id.value());
+    }
+
+    /** The latest version of every set. */
     public List<CriteriaSetDefinition> all() {
-        return jdbc.queryForList("select definition::text from criteria_set order by effective_from, code", String.class)
-                .stream().map(text -> json.readValue(text, CriteriaSetDefinition.class)).toList();
+        return query(DEFINITION + """
+                where (code, version) in (select code, max(version) from criteria_set group by code)
+                order by effective_from, code""");
+    }
+
+    /** Versions after the first that have taken effect by {@code today} but whose assessments were not re-evaluated. */
+    public List<CriteriaSetDefinition> awaitingActivation(LocalDate today) {
+        return query(DEFINITION + "where version > 1 and activated_at is null and effective_from <= ? order by code, version",
+                today);
+    }
+
+    public void markActivated(String code, int version, Instant at) {
+        jdbc.update("update criteria_set set activated_at = ? where code = ? and version = ?", Timestamp.from(at), code,
+                version);
+    }
+
+    private List<CriteriaSetDefinition> query(String sql, Object... args) {
+        return jdbc.query(sql, (rs, n) -> json.readValue(rs.getString(1), CriteriaSetDefinition.class)
+                .withEffectiveTo(rs.getObject(2, LocalDate.class)), args);
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import vn.ntm.criteria.assessment.process.VersionActivation;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
@@ -44,13 +46,15 @@ class CriteriaSetController {
     private final CriteriaCatalogue catalogue;
     private final ActorResolver actors;
     private final Validator validator;
+    private final VersionActivation activation;
 
     CriteriaSetController(CommandGateway commands, CriteriaCatalogue catalogue, ActorResolver actors,
-                          Validator validator) {
+                          Validator validator, VersionActivation activation) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.actors = actors;
         this.validator = validator;
+        this.activation = activation;
     }
 
     @PostMapping(consumes = "application/json")
@@ -91,6 +95,15 @@ class CriteriaSetController {
                 .orElseThrow(() -> RuleViolation.notFound("criteria-set-not-found", code));
     }
 
+    @GetMapping("/{code}/versions")
+    List<CriteriaSetDefinition> versions(@PathVariable String code) {
+        List<CriteriaSetDefinition> versions = catalogue.versions(new CriteriaSetId(code));
+        if (versions.isEmpty()) {
+            throw RuleViolation.notFound("criteria-set-not-found", code);
+        }
+        return versions;
+    }
+
     private ResponseEntity<CriteriaSetDefinition> publishValid(CriteriaSetDefinition definition) {
         Set<ConstraintViolation<CriteriaSetDefinition>> violations = validator.validate(definition);
         if (!violations.isEmpty()) {
@@ -99,7 +112,13 @@ class CriteriaSetController {
                     first.getPropertyPath().toString());
         }
         CriteriaSetId id = new CriteriaSetId(definition.code());
-        commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));
+        if (definition.version() > 1 && catalogue.exists(id)) {
+            commands.sendAndWait(new AmendCriteriaSetCommand(id, definition, actors.current()));
+            // an amendment already in force re-evaluates the assessments now; a future one when its day comes
+            activation.activateDue();
+        } else {
+            commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));
+        }
         return ResponseEntity.created(URI.create("/api/criteria-sets/" + id)).body(definition);
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
+import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
@@ -51,7 +53,7 @@ class AssessmentTest {
     private static final IndicatorRule ELECTRICITY = rule("4.2", IndicatorKind.RATE, Comparator.GE, "98");
     private static final IndicatorRule TEMPORARY_HOUSES = new IndicatorRule(SET, "9", "9.1",
             IndicatorKind.MUST_BE_NONE, null, null, BigDecimal.ZERO, false, "test", ELECTRICITY.setEffectiveFrom(),
-            ELECTRICITY.setEffectiveTo());
+            ELECTRICITY.setEffectiveTo(), 1);
     private static final SetShape SHAPE = new SetShape(shape());
     private static final LocalDate MARCH = LocalDate.of(2024, 3, 5);
     private static final LocalDate SEPTEMBER = LocalDate.of(2024, 9, 30);
@@ -177,6 +179,36 @@ class AssessmentTest {
                 .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m1", "nhập nhầm", SHAPE, OFFICER))
                 .expectEventsMatching(sequence(MeasurementRetracted.class, IndicatorStatusChanged.class,
                         CriterionStatusChanged.class));
+    }
+
+    @Test
+    void aNewSetVersionJudgesTheCurrentMeasurementAgainAsOfItsEffectiveDate() {
+        LocalDate newYear = LocalDate.of(2025, 1, 1);
+        IndicatorRule stricter = new IndicatorRule(SET, "4", "4.2", IndicatorKind.RATE, Comparator.GE,
+                "% households", new BigDecimal("99.5"), false, "version 2", newYear, null, 2);
+        ReevaluateAssessmentCommand activate = new ReevaluateAssessmentCommand(ID, UNIT, PATH, 2, newYear,
+                Map.of("4.2", stricter, "9.1", TEMPORARY_HOUSES), SHAPE, OFFICER);
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(activate)
+                .expectEvents(new AssessmentReevaluated(ID, SET, 2, newYear, Map.of("4.2", stricter,
+                                "9.1", TEMPORARY_HOUSES), OFFICER),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("99.5"),
+                                "% households", false, "version 2", "m1", newYear, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
+                                IndicatorStatus.NOT_MET, "4.2", "m1", newYear, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.NOT_MET, 0, 2, List.of("4", "9"), "m1", newYear, OFFICER));
+    }
+
+    @Test
+    void activatingTheSameVersionTwiceChangesNothing() {
+        LocalDate newYear = LocalDate.of(2025, 1, 1);
+        ReevaluateAssessmentCommand activate = new ReevaluateAssessmentCommand(ID, UNIT, PATH, 2, newYear,
+                Map.of("4.2", ELECTRICITY), SHAPE, OFFICER);
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH), activate)
+                .when(activate)
+                .expectNoEvents();
     }
 
     @Test

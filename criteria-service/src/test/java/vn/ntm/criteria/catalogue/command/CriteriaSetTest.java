@@ -9,7 +9,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.criteria.Fixtures;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.api.Comparator;
+import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
@@ -80,6 +82,39 @@ class CriteriaSetTest {
                 new CriteriaSetDefinition.RelativeTo("OTHER", "10"), null, false, "x");
         refused(Fixtures.definition("TEST-SET", List.of(Fixtures.indicator("KM2", IndicatorKind.NUMBER, Comparator.GE,
                 List.of(noFactor)))), "threshold-value-or-relative");
+    }
+
+    @Test
+    void amendsWithTheNextVersionTakingEffectLater() {
+        CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
+        CriteriaSetDefinition second = version(2, first.effectiveFrom().plusYears(1));
+        fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
+                .when(new AmendCriteriaSetCommand(ID, second, OFFICER))
+                .expectEvents(new CriteriaSetAmended(ID, second, OFFICER));
+    }
+
+    @Test
+    void cannotSkipAVersion() {
+        CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
+        fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
+                .when(new AmendCriteriaSetCommand(ID, version(3, first.effectiveFrom().plusYears(1)), OFFICER))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("next-version-expected"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAmendmentCannotTakeEffectBeforeTheVersionInForce() {
+        CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
+        fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
+                .when(new AmendCriteriaSetCommand(ID, version(2, first.effectiveFrom()), OFFICER))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("amendment-must-start-later")).expectNoEvents();
+    }
+
+    private static CriteriaSetDefinition version(int version, java.time.LocalDate from) {
+        CriteriaSetDefinition d = Fixtures.definition("TEST-SET", List.of());
+        return new CriteriaSetDefinition(d.code(), version, d.titleVi(), d.titleEn(), d.level(), d.scope(),
+                d.legalBasis(), from, null, d.provenance(), false, d.criteria());
     }
 
     private void refused(CriteriaSetDefinition definition, String rule) {
