@@ -15,12 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
@@ -29,20 +25,13 @@ import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
-import vn.ntm.testing.TestDatabases;
+import vn.ntm.testing.ServiceIntegrationTest;
 
 /** criteria-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 2, topics = {"ntm.units", "ntm.criteria"})
+@ServiceIntegrationTest
 class CriteriaServiceIT {
 
     private static final Actor ADMIN = new Actor("admin@bacgiang", "provincial-admin", null);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry, "criteria_it");
-    }
 
     @LocalServerPort
     int port;

@@ -36,13 +36,22 @@ class MeasurementFlowIT {
         assertThat(new DemoLoader(platform.baseUrls()).load(DemoLoader.SONG_VAN).created())
                 .as("loading the demo twice adds nothing").isZero();
 
+        JsonHttp.Response assessed = RunningPlatform.criteria().post("/api/units/" + SONG_VAN + "/measurements",
+                Map.of("criteriaSet", SET, "indicatorCode", "4.1", "passed", true, "validOn", "2024-03-05",
+                        "evidence", Map.of("document", "biên bản thẩm định của ngành điện (kiểm thử)")));
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(criteriaOfSongVan()).as("criterion 4 (electricity) is met").containsEntry("4", "MET"));
+
         JsonHttp.Response lapse = RunningPlatform.criteria().post("/api/units/" + SONG_VAN + "/measurements", Map.of(
                 "criteriaSet", SET, "indicatorCode", "4.2", "numerator", 1900, "denominator", 2150,
                 "validOn", "2024-09-30", "evidence", Map.of("note", "kiểm tra cuối quý III")));
         assertThat(lapse.status()).as(lapse.toString()).isEqualTo(201);
         assertThat(lapse.json().path("indicator").path("status").asString()).isEqualTo("NOT_MET");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(statusesOfSongVan()).containsExactly("4.2=NOT_MET"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(statusesOfSongVan()).containsExactly("4.1=MET", "4.2=NOT_MET");
+            assertThat(criteriaOfSongVan()).as("the criterion lapses with its indicator").containsEntry("4", "NOT_MET");
+        });
 
         ConsumerRecord<String, String> firstChange = KafkaTopics.read(platform.kafka().bootstrapServers(),
                         "ntm.criteria", 1, Duration.ofSeconds(30)).stream()
@@ -55,14 +64,14 @@ class MeasurementFlowIT {
         assertThat(recovered.status()).as(recovered.toString()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(statusesOfSongVan()).containsExactly("4.2=MET"));
+                assertThat(statusesOfSongVan()).containsExactly("4.1=MET", "4.2=MET"));
         List<JsonNode> history = StreamSupport.stream(RunningPlatform.reporting()
                 .get("/api/units/" + SONG_VAN + "/history").json().spliterator(), false).toList();
         assertThat(history).extracting(h -> h.path("status").asString())
-                .as("the redelivered first change was applied once").containsExactly("MET", "NOT_MET", "MET");
-        assertThat(history).extracting(h -> h.path("validOn").asString())
-                .containsExactly("2024-03-05", "2024-09-30", "2024-12-31");
-        assertThat(history.get(1).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
+                .as("the redelivered first change was applied once").containsExactly("MET", "MET", "NOT_MET", "MET");
+        assertThat(history).extracting(h -> h.path("indicatorCode").asString() + "@" + h.path("validOn").asString())
+                .containsExactly("4.2@2024-03-05", "4.1@2024-03-05", "4.2@2024-09-30", "4.2@2024-12-31");
+        assertThat(history.get(2).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
     }
 
     private static List<String> statusesOfSongVan() {
@@ -70,6 +79,18 @@ class MeasurementFlowIT {
         assertThat(songVan).as("Song Vân in the report").isNotNull();
         return StreamSupport.stream(songVan.path("statuses").spliterator(), false)
                 .map(s -> s.path("indicatorCode").asString() + "=" + s.path("status").asString()).toList();
+    }
+
+    private static Map<String, String> criteriaOfSongVan() {
+        JsonNode songVan = find(RunningPlatform.reporting().get("/api/units").json(), SONG_VAN);
+        assertThat(songVan).as("Song Vân in the report").isNotNull();
+        Map<String, String> criteria = new java.util.TreeMap<>();
+        songVan.path("rollups").forEach(r -> {
+            if (!r.path("criterionCode").isNull() && r.path("criteriaSet").asString().equals(SET)) {
+                criteria.put(r.path("criterionCode").asString(), r.path("status").asString());
+            }
+        });
+        return criteria;
     }
 
     static JsonNode find(JsonNode nodes, String id) {

@@ -13,12 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.CriteriaSetPublished;
@@ -31,20 +27,13 @@ import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
-import vn.ntm.testing.TestDatabases;
+import vn.ntm.testing.ServiceIntegrationTest;
 
 /** reporting-service folding real Kafka deliveries into read models on real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 2, topics = {"ntm.units", "ntm.criteria"})
+@ServiceIntegrationTest
 class ReportingServiceIT {
 
     private static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry, "reporting_it");
-    }
 
     @LocalServerPort
     int port;

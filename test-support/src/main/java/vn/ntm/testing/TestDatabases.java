@@ -5,10 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh PostgreSQL database for each Spring test context, on the server at {@code NTM_TEST_PG} (default
+ * A fresh PostgreSQL database for each Spring test context (see {@link FreshDatabase}), on the server at {@code NTM_TEST_PG} (default
  * 127.0.0.1:5432, user postgres). Cached contexts then never share Axon token stores or read models.
  */
 public final class TestDatabases {
@@ -30,13 +29,5 @@ public final class TestDatabases {
                     + ". Is PostgreSQL running? (see README: Tests)", e);
         }
         return "jdbc:postgresql://" + SERVER + "/" + name;
-    }
-
-    /** Registers a fresh database as the context's datasource. */
-    public static void register(DynamicPropertyRegistry registry, String prefix) {
-        String url = create(prefix);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> "");
     }
 }

@@ -1,33 +1,21 @@
 package vn.ntm.village;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.axonframework.spring.stereotype.Aggregate;
+import vn.ntm.testing.ServiceArchitecture;
 
 /** Dependencies that must never exist in this service. */
 @AnalyzeClasses(packages = "vn.ntm.village", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Aggregates check rules and apply events; wiring, web and persistence stay outside them. */
     @ArchTest
-    static final ArchRule aggregatesDoNotKnowSpring = classes().that().areAnnotatedWith(Aggregate.class)
-            .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..", "jakarta.persistence..",
-                    "..web..", "..messaging..");
+    static final ArchRule aggregatesDoNotKnowSpring = ServiceArchitecture.AGGREGATES_DO_NOT_KNOW_SPRING;
 
-    /** Commands, events and value objects are plain records, usable by any layer and by tests. */
     @ArchTest
-    static final ArchRule apiIsFreeOfFrameworks = noClasses().that().resideInAPackage("..api..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                    "..web..", "..messaging..", "..query..");
+    static final ArchRule apiIsFreeOfFrameworks = ServiceArchitecture.API_IS_FREE_OF_FRAMEWORKS;
 
-    /** Only the messaging translators know the Kafka contract's event records. */
     @ArchTest
-    static final ArchRule onlyMessagingPublishesContracts = noClasses().that().resideOutsideOfPackage("..messaging..")
-            .should().dependOnClassesThat().haveNameMatching("vn\\.ntm\\.contracts\\.(UnitRegistered|MeasurementRecorded|IndicatorStatusChanged|CriteriaSetPublished).*")
-            .allowEmptyShould(true);
+    static final ArchRule onlyMessagingKnowsTheContract = ServiceArchitecture.ONLY_MESSAGING_KNOWS_THE_CONTRACT;
 }

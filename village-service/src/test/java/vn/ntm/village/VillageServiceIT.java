@@ -9,27 +9,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
-import vn.ntm.testing.TestDatabases;
+import vn.ntm.testing.ServiceIntegrationTest;
 
 /** village-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 2, topics = "ntm.units")
+@ServiceIntegrationTest
 class VillageServiceIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry, "village_it");
-    }
 
     @LocalServerPort
     int port;
