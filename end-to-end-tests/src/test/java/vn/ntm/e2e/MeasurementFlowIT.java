@@ -38,7 +38,7 @@ class MeasurementFlowIT {
 
         JsonHttp.Response assessed = RunningPlatform.criteria().post("/api/units/" + SONG_VAN + "/measurements",
                 Map.of("criteriaSet", SET, "indicatorCode", "4.1", "passed", true, "validOn", "2024-03-05",
-                        "evidence", Map.of("document", "biên bản thẩm định của ngành điện (kiểm thử)")));
+                        "evidence", Map.of("document", "biên bản kiểm thử", "office", "Sở Công Thương (kiểm thử)")));
         assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(criteriaOfSongVan()).as("criterion 4 (electricity) is met").containsEntry("4", "MET"));

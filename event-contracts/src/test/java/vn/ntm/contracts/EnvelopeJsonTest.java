@@ -30,7 +30,7 @@ class EnvelopeJsonTest {
                 "8565f27f-834a-541b-947f-d43167af318b",
                 List.of(new UnitRef("8565f27f-834a-541b-947f-d43167af318b", "COMMUNE", "Song Vân")),
                 new IndicatorStatusChanged("VN-XA-NTMNC-2021-2025", "4", "4.2", "UNKNOWN", "MET",
-                        new BigDecimal("100"), "GE", new BigDecimal("98"), "% households", true, "src", "m-1"));
+                        new BigDecimal("100"), "GE", new BigDecimal("98"), "% households", true, "src", "m-1", 1));
 
         JsonNode tree = json.readTree(json.writeValueAsString(envelope));
         assertThat(tree.propertyNames()).containsExactlyInAnyOrder("eventId", "eventType", "schemaVersion",

@@ -61,7 +61,7 @@ class ReportingServiceIT {
                                 "RATE", "GE", "%", List.of())))), false)));
         Envelope<IndicatorStatusChanged> met = envelope(commune, communePath, new IndicatorStatusChanged("TEST-SET",
                 "4", "4.2", "UNKNOWN", "MET", new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test",
-                UUID.randomUUID().toString()));
+                UUID.randomUUID().toString(), 1));
         send("ntm.criteria", met);
         send("ntm.criteria", "truncated-json-" + commune, "{\"eventId\": \"not-a-uuid\", \"eventType\": \"Unit");
         send("ntm.criteria", met);

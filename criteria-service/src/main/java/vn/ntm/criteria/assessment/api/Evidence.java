@@ -1,7 +1,10 @@
 package vn.ntm.criteria.assessment.api;
 
-/** What backs a measurement: a document number (e.g. a report or decision), a link, a note. */
-public record Evidence(String document, String link, String note) {
+/**
+ * What backs a measurement: a document number (e.g. a report or decision), a link, a note, and the office that
+ * assessed it (required for a pass/fail assessment, which only a competent office can make).
+ */
+public record Evidence(String document, String link, String note, String office) {
 
-    public static final Evidence NONE = new Evidence(null, null, null);
+    public static final Evidence NONE = new Evidence(null, null, null, null);
 }

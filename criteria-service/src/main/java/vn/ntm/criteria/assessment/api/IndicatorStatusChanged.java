@@ -8,11 +8,14 @@ import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
-/** An indicator's status for a unit changed; the cause is the measurement and the threshold named here. */
+/**
+ * An indicator's status for a unit changed; the cause is the measurement and the threshold (of set version
+ * {@code setVersion}) named here.
+ */
 public record IndicatorStatusChanged(AssessmentId assessmentId, String unitId, List<UnitRef> unitPath,
                                      CriteriaSetId criteriaSetId, String criterionCode, String indicatorCode,
                                      IndicatorStatus previousStatus, IndicatorStatus status, BigDecimal comparedValue,
                                      Comparator comparator, BigDecimal threshold, String unit,
                                      boolean thresholdVerified, String thresholdSource, String causeMeasurementId,
-                                     LocalDate validOn, Actor actor) {
+                                     LocalDate validOn, Actor actor, int setVersion) {
 }

@@ -84,6 +84,7 @@ class Assessment {
             throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
         }
         IndicatorEvaluation.checkFits(rule, command.value());
+        IndicatorEvaluation.checkAssessedByAnOffice(rule, command.evidence());
         String fingerprint = new Held(rule.indicatorCode(), command.validOn(), command.value(), rule, 0, false)
                 .fingerprint();
         if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
@@ -171,7 +172,7 @@ class Assessment {
                 current.map(m -> m.value().comparable()).orElse(null), rule == null ? null : rule.comparator(),
                 rule == null ? null : rule.threshold(), rule == null ? null : rule.unit(),
                 rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
-                cause.measurementId(), cause.validOn(), cause.actor()));
+                cause.measurementId(), cause.validOn(), cause.actor(), rule == null ? activeVersion : rule.setVersion()));
 
         rollUp(shape, indicatorCode, cause);
     }

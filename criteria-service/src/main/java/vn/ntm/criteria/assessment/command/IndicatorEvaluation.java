@@ -15,6 +15,14 @@ final class IndicatorEvaluation {
     private IndicatorEvaluation() {
     }
 
+    /** Refuses a pass/fail assessment that names no assessing office. */
+    static void checkAssessedByAnOffice(IndicatorRule rule, vn.ntm.criteria.assessment.api.Evidence evidence) {
+        if (rule.kind() == IndicatorKind.PASS_FAIL && (evidence == null || evidence.office() == null
+                || evidence.office().isBlank())) {
+            throw RuleViolation.invalid("office-required", "evidence.office", rule.indicatorCode());
+        }
+    }
+
     /** Refuses a value whose form does not fit the indicator's kind. */
     static void checkFits(IndicatorRule rule, MeasuredValue value) {
         IndicatorKind kind = rule.kind();

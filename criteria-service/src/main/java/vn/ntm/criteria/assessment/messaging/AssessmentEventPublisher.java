@@ -34,7 +34,8 @@ class AssessmentEventPublisher {
                 message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
                 new vn.ntm.contracts.MeasurementRecorded(e.measurementId(), e.criteriaSetId().value(),
                         e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
-                        e.value().passed(), e.evidence().document(), e.evidence().link(), e.evidence().note())));
+                        e.value().passed(), e.evidence().document(), e.evidence().link(), e.evidence().note(),
+                        e.evidence().office(), e.rule().setVersion())));
     }
 
     @EventHandler
@@ -79,6 +80,6 @@ class AssessmentEventPublisher {
                 new vn.ntm.contracts.IndicatorStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
                         e.indicatorCode(), e.previousStatus().name(), e.status().name(), e.comparedValue(),
                         e.comparator() == null ? null : e.comparator().name(), e.threshold(), e.unit(),
-                        e.thresholdVerified(), e.thresholdSource(), e.causeMeasurementId())));
+                        e.thresholdVerified(), e.thresholdSource(), e.causeMeasurementId(), e.setVersion())));
     }
 }

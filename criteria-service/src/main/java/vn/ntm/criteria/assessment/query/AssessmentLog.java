@@ -180,6 +180,7 @@ public class AssessmentLog {
                 measurementId == null ? null : UUID.fromString(measurementId), previous, status,
                 value == null ? null : value.value(), value == null ? null : value.numerator(),
                 value == null ? null : value.denominator(), value == null ? null : value.passed(), threshold, reason,
-                evidence.document(), evidence.link(), evidence.note(), validOn, Timestamp.from(message.getTimestamp()), actor.subject());
+                evidence.document(), evidence.link(),
+                evidence.office() == null ? evidence.note() : "[" + evidence.office() + "] " + evidence.note(), validOn, Timestamp.from(message.getTimestamp()), actor.subject());
     }
 }

@@ -30,6 +30,7 @@ import vn.ntm.criteria.assessment.query.AssessmentLog;
 import vn.ntm.criteria.assessment.rules.IndicatorRules;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.criteria.catalogue.api.CriteriaSetLevel;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 import vn.ntm.criteria.unit.KnownUnits;
@@ -63,10 +64,11 @@ class AssessmentController {
         this.actors = actors;
     }
 
+    /** @param office the office that assessed it (cơ quan thẩm định), required for a pass/fail indicator */
     record EvidenceRequest(@Size(max = 200) String document, @Size(max = 500) String link,
-                           @Size(max = 2000) String note) {
+                           @Size(max = 2000) String note, @Size(max = 200) String office) {
         Evidence toEvidence() {
-            return new Evidence(document, link, note);
+            return new Evidence(document, link, note, office);
         }
     }
 
@@ -153,9 +155,20 @@ class AssessmentController {
         return standing(unit, inForce(publishedSet(criteriaSet, false), LocalDate.now(clock)));
     }
 
-    /** The gap list: what is still missing for the unit to meet the set. */
+    /**
+     * The gap list: what is still missing for the unit to meet a set, named directly or by the recognition level
+     * aimed at (the national set of that level in force today).
+     */
     @GetMapping("/{unitId}/gaps")
-    StandingView gaps(@PathVariable String unitId, @RequestParam String criteriaSet) {
+    StandingView gaps(@PathVariable String unitId, @RequestParam(required = false) String criteriaSet,
+                      @RequestParam(required = false) CriteriaSetLevel level) {
+        if (criteriaSet == null) {
+            if (level == null) {
+                throw RuleViolation.invalid("set-or-level-required", "criteriaSet");
+            }
+            criteriaSet = catalogue.inForceForLevel(level.name(), LocalDate.now(clock)).stream().findFirst()
+                    .orElseThrow(() -> RuleViolation.notFound("no-set-for-level", level)).code();
+        }
         return standing(unitId, criteriaSet).gaps();
     }
 

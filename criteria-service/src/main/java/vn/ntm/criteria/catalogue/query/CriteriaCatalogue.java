@@ -73,6 +73,19 @@ public class CriteriaCatalogue implements CriteriaSetLookup {
                 order by version desc limit 1""", id.value(), date, date).stream().findFirst();
     }
 
+    /**
+     * The sets of a recognition level in force on {@code date}, national ones first: which set governs a unit
+     * aiming at that level on that date.
+     */
+    public List<CriteriaSetDefinition> inForceForLevel(String level, LocalDate date) {
+        return query(DEFINITION + """
+                where level = ? and effective_from <= ? and (effective_to is null or effective_to >= ?)
+                  and (code, version) in (select code, max(version) from criteria_set
+                                          where effective_from <= ? group by code)
+                order by case when definition ->> 'scope' = 'NATIONAL' then 0 else 1 end, code""",
+                level, date, date, date);
+    }
+
     public List<CriteriaSetDefinition> versions(CriteriaSetId id) {
         return query(DEFINITION + "where code = ? order by version", id.value());
     }

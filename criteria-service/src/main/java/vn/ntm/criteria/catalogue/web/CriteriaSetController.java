@@ -6,6 +6,8 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -24,6 +27,7 @@ import vn.ntm.criteria.assessment.process.VersionActivation;
 import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.criteria.catalogue.api.CriteriaSetLevel;
 import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.support.rules.RuleViolation;
@@ -47,9 +51,11 @@ class CriteriaSetController {
     private final ActorResolver actors;
     private final Validator validator;
     private final VersionActivation activation;
+    private final Clock clock;
 
     CriteriaSetController(CommandGateway commands, CriteriaCatalogue catalogue, ActorResolver actors,
-                          Validator validator, VersionActivation activation) {
+                          Validator validator, VersionActivation activation, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.catalogue = catalogue;
         this.actors = actors;
@@ -65,6 +71,13 @@ class CriteriaSetController {
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
     ResponseEntity<CriteriaSetDefinition> publishYaml(@RequestBody String yaml) {
         return publishValid(readYaml(yaml));
+    }
+
+    /** Which sets govern a unit aiming at {@code level} on {@code on} (default today), national ones first. */
+    @GetMapping("/applicable")
+    List<CriteriaSetDefinition> applicable(@RequestParam CriteriaSetLevel level,
+                                           @RequestParam(required = false) LocalDate on) {
+        return catalogue.inForceForLevel(level.name(), on == null ? LocalDate.now(clock) : on);
     }
 
     @GetMapping("/shipped")

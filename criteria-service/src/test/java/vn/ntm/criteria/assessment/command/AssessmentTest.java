@@ -57,7 +57,7 @@ class AssessmentTest {
     private static final SetShape SHAPE = new SetShape(shape());
     private static final LocalDate MARCH = LocalDate.of(2024, 3, 5);
     private static final LocalDate SEPTEMBER = LocalDate.of(2024, 9, 30);
-    private static final Evidence PLAN = new Evidence("30/KH-UBND", null, null);
+    private static final Evidence PLAN = new Evidence("30/KH-UBND", null, null, null);
 
     private AggregateTestFixture<Assessment> fixture;
 
@@ -82,7 +82,7 @@ class AssessmentTest {
                 .expectEvents(recorded("m1", ELECTRICITY, all, MARCH),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN,
                                 IndicatorStatus.MET, all.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH, OFFICER),
+                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.UNKNOWN,
                                 IndicatorStatus.MET, "4.2", "m1", MARCH, OFFICER));
     }
@@ -95,7 +95,7 @@ class AssessmentTest {
                 .expectEvents(recorded("m2", TEMPORARY_HOUSES, none, MARCH),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "9", "9.1", IndicatorStatus.UNKNOWN,
                                 IndicatorStatus.MET, BigDecimal.ZERO, null, BigDecimal.ZERO, null, false, "test", "m2",
-                                MARCH, OFFICER),
+                                MARCH, OFFICER, 1),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "9", IndicatorStatus.UNKNOWN,
                                 IndicatorStatus.MET, "9.1", "m2", MARCH, OFFICER),
                         new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN, IndicatorStatus.MET,
@@ -111,7 +111,7 @@ class AssessmentTest {
                 .expectEvents(recorded("m3", ELECTRICITY, lapse, SEPTEMBER),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, lapse.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m3", SEPTEMBER, OFFICER),
+                                "% households", true, "test source", "m3", SEPTEMBER, OFFICER, 1),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, "4.2", "m3", SEPTEMBER, OFFICER),
                         new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.MET, IndicatorStatus.NOT_MET,
@@ -151,7 +151,7 @@ class AssessmentTest {
                                 ELECTRICITY, "sai số liệu", PLAN, OFFICER),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, new BigDecimal("90"), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH, OFFICER),
+                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, "4.2", "m1", MARCH, OFFICER),
                         new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
@@ -166,7 +166,7 @@ class AssessmentTest {
                 .expectEvents(new MeasurementRetracted(ID, UNIT, PATH, SET, "m2", "4.2", SEPTEMBER, "nhập nhầm", OFFICER),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.NOT_MET,
                                 IndicatorStatus.MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m2", SEPTEMBER, OFFICER),
+                                "% households", true, "test source", "m2", SEPTEMBER, OFFICER, 1),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.NOT_MET,
                                 IndicatorStatus.MET, "4.2", "m2", SEPTEMBER, OFFICER),
                         new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.NOT_MET,
@@ -194,7 +194,7 @@ class AssessmentTest {
                                 "9.1", TEMPORARY_HOUSES), OFFICER),
                         new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("99.5"),
-                                "% households", false, "version 2", "m1", newYear, OFFICER),
+                                "% households", false, "version 2", "m1", newYear, OFFICER, 2),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
                                 IndicatorStatus.NOT_MET, "4.2", "m1", newYear, OFFICER),
                         new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
@@ -209,6 +209,12 @@ class AssessmentTest {
         fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH), activate)
                 .when(activate)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aPassFailAssessmentNamesTheOfficeThatMadeIt() {
+        IndicatorRule powerSystem = rule("4.1", IndicatorKind.PASS_FAIL, null, null);
+        refused(record("m1", powerSystem, new MeasuredValue(null, null, null, true), MARCH), "office-required");
     }
 
     @Test
