@@ -1,6 +1,10 @@
 package vn.ntm.support.messaging;
 
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -26,6 +30,23 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(StreamBridge streamBridge, EventCodec codec) {
         return new EventPublisher(streamBridge, codec);
+    }
+
+    /**
+     * Retries a failed delivery with back-off (the database was busy, a dependency not yet there) — except an
+     * {@link UndecodableEvent}, which no retry can fix: that goes straight to the dead-letter topic. Bound to each
+     * consumer with {@code retry-template-name: ntmConsumerRetry}.
+     */
+    @Bean
+    @StreamRetryTemplate
+    RetryTemplate ntmConsumerRetry() {
+        return new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(4)
+                .delay(Duration.ofMillis(500))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(5))
+                .excludes(UndecodableEvent.class)
+                .build());
     }
 
     @Bean
