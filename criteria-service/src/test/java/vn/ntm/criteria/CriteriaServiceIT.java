@@ -260,6 +260,31 @@ class CriteriaServiceIT {
     }
 
     @Test
+    void concurrentMeasurementsOfOneUnitAreAllKeptInOrder() throws Exception {
+        int count = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String day = LocalDate.of(2024, 4, 1).plusDays(i).toString();
+                statuses.add(pool.submit(() -> http().post("/api/units/" + commune + "/measurements", Map.of(
+                        "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", 99,
+                        "validOn", day)).status()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Long> sequence = jdbc.queryForList("select sequence_number from domain_event_entry "
+                + "where aggregate_identifier like ? and payload_type like '%MeasurementRecorded' order by 1",
+                Long.class, commune + "/%");
+        assertThat(sequence).as("every accepted measurement is stored, none overwritten").hasSize(count)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void aMeasurementForAnUnknownUnitIsRefusedAndRecordsNothing() {
         long before = storedEvents();
         JsonHttp.Response response = http().post("/api/units/" + UUID.randomUUID() + "/measurements", Map.of(
