@@ -87,6 +87,21 @@ class ReportingServiceIT {
         assertThat(history.get(0).path("validOn").asString()).isEqualTo(met.validOn().toString());
         assertThat(KafkaTopics.read(brokers, "ntm.criteria.dlq.reporting", 1, Duration.ofSeconds(30)))
                 .as("the truncated message went to the dead-letter topic").hasSize(1);
+
+        JsonNode deadLetters = http().get("/api/dead-letters").json();
+        assertThat(deadLetters).hasSize(1);
+        JsonNode letter = deadLetters.get(0);
+        assertThat(letter.path("originalTopic").asString()).isEqualTo("ntm.criteria");
+        assertThat(letter.path("exceptionMessage").asString()).contains("not a readable integration event");
+        assertThat(letter.path("key").asString()).isEqualTo("truncated-json-" + commune);
+        String where = "/api/dead-letters/" + letter.path("topic").asString() + "/" + letter.path("partition").asInt()
+                + "/" + letter.path("offset").asLong();
+        assertThat(http().post(where + "/replay", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http().get("/api/dead-letters").json())
+                .as("replayed, it failed again and is back, nothing else changed").hasSize(2));
+        assertThat(jdbc.queryForObject("select count(*) from status_history", Long.class)).isEqualTo(1);
+        assertThat(http().post("/api/dead-letters/ntm.criteria.dlq.reporting/0/999/replay", "").status())
+                .isEqualTo(404);
     }
 
     private JsonHttp http() {

@@ -1,6 +1,9 @@
 package vn.ntm.support.messaging;
 
 import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.core.retry.RetryPolicy;
@@ -47,6 +50,20 @@ public class MessagingAutoConfiguration {
                 .maxDelay(Duration.ofSeconds(5))
                 .excludes(UndecodableEvent.class)
                 .build());
+    }
+
+    /** Only in services that consume: they name their dead-letter topics in {@code ntm.dead-letter-topics}. */
+    @Bean
+    @ConditionalOnProperty("ntm.dead-letter-topics")
+    DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+                            @Value("${ntm.dead-letter-topics}") List<String> topics) {
+        return new DeadLetters(brokers, topics);
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetters.class)
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 
     @Bean
