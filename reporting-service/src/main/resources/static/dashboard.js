@@ -58,4 +58,8 @@ async function render() {
 document.getElementById('lang-vi').addEventListener('click', () => { lang = 'vi'; render(); });
 document.getElementById('lang-en').addEventListener('click', () => { lang = 'en'; render(); });
 render();
-setInterval(render, 5000);
+// Live: the server pushes every committed change (server-sent events); a slow poll covers a dropped connection.
+let pending = null;
+const feed = new EventSource('api/feed');
+feed.addEventListener('update', () => { clearTimeout(pending); pending = setTimeout(render, 300); });
+setInterval(render, 60000);

@@ -14,6 +14,8 @@ public final class EventTypes {
 
     /** The topic that village-service publishes units and programme events to. */
     public static final String UNITS_TOPIC = "ntm.units";
+    /** The province dashboard feed that reporting-service publishes once its read models have a change. */
+    public static final String DASHBOARD_TOPIC = "ntm.dashboard";
     /** The topic that criteria-service publishes catalogue, measurement and status events to. */
     public static final String CRITERIA_TOPIC = "ntm.criteria";
 
@@ -28,7 +30,8 @@ public final class EventTypes {
             new Type("MeasurementCorrected", 1, MeasurementCorrected.class),
             new Type("MeasurementRetracted", 1, MeasurementRetracted.class),
             new Type("CriterionStatusChanged", 1, CriterionStatusChanged.class),
-            new Type("CriteriaSetStatusChanged", 1, CriteriaSetStatusChanged.class));
+            new Type("CriteriaSetStatusChanged", 1, CriteriaSetStatusChanged.class),
+            new Type("DashboardUpdate", 1, DashboardUpdate.class));
 
     private static final Map<Class<?>, Type> BY_CLASS =
             TYPES.stream().collect(Collectors.toMap(Type::payloadClass, Function.identity()));

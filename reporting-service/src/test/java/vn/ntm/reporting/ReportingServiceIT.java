@@ -79,8 +79,8 @@ class ReportingServiceIT {
             assertThat(songVan.path("rollups").path(0).path("criterionCode").asString()).isEqualTo("4");
             assertThat(songVan.path("rollups").path(0).path("status").asString()).isEqualTo("MET");
         });
-        assertThat(jdbc.queryForObject("select count(*) from status_history", Long.class))
-                .as("the redelivered event changed nothing").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class,
+                commune)).as("the redelivered event changed nothing").isEqualTo(1);
         JsonNode history = http().get("/api/units/" + commune + "/history").json();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
@@ -99,9 +99,41 @@ class ReportingServiceIT {
         assertThat(http().post(where + "/replay", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http().get("/api/dead-letters").json())
                 .as("replayed, it failed again and is back, nothing else changed").hasSize(2));
-        assertThat(jdbc.queryForObject("select count(*) from status_history", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class,
+                commune)).isEqualTo(1);
         assertThat(http().post("/api/dead-letters/ntm.criteria.dlq.reporting/0/999/replay", "").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anOpenDashboardHearsOfAChangeWithinSecondsAndTheFeedIsOnKafka() throws Exception {
+        String unit = UUID.randomUUID().toString();
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/feed"))
+                .header("Accept", "text/event-stream").build();
+        var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread listener = new Thread(() -> response.body().forEach(heard::add), "sse-listener");
+        listener.setDaemon(true);
+        listener.start();
+
+        send("ntm.criteria", envelope(unit, List.of(new UnitRef(unit, "COMMUNE", "Xã kiểm thử trực tiếp")),
+                new IndicatorStatusChanged("TEST-SET", "4", "4.2", "UNKNOWN", "NOT_MET", new BigDecimal("90"), "GE",
+                        new BigDecimal("98"), "%", true, "test", UUID.randomUUID().toString(), 1)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(heard)
+                .anyMatch(line -> line.startsWith("data:") && line.contains(unit) && line.contains("NOT_MET")));
+        JsonNode update = JsonHttp.parse(heard.stream().filter(l -> l.startsWith("data:") && l.contains(unit))
+                .findFirst().orElseThrow().substring(5));
+        assertThat(update.path("eventType").asString()).isEqualTo("DashboardUpdate");
+        assertThat(update.path("payload").path("kind").asString()).isEqualTo("INDICATOR");
+        assertThat(update.path("payload").path("unitName").asString()).isEqualTo("Xã kiểm thử trực tiếp");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                KafkaTopics.read(brokers, "ntm.dashboard", Integer.MAX_VALUE, Duration.ofSeconds(2)))
+                .anyMatch(r -> unit.equals(r.key()) && r.value().contains("\"DashboardUpdate\"")));
+        response.body().close();
     }
 
     private JsonHttp http() {

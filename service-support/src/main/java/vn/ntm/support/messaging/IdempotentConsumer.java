@@ -1,5 +1,6 @@
 package vn.ntm.support.messaging;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
@@ -23,10 +24,13 @@ public class IdempotentConsumer {
         this.transaction = transaction;
     }
 
-    /** @return true when the event was new and handled, false when it had been handled before */
-    public boolean handle(String consumer, Message<byte[]> message, Consumer<Envelope<?>> handler) {
+    /**
+     * @return the event when it was new and its changes are committed (the moment to tell others about it), empty
+     *         when it had been handled before
+     */
+    public Optional<Envelope<?>> handle(String consumer, Message<byte[]> message, Consumer<Envelope<?>> handler) {
         Envelope<?> envelope = codec.decode(message.getPayload());
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+        boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.update("""
                     insert into processed_event (event_id, consumer, event_type, processed_at)
                     values (?, ?, ?, now()) on conflict do nothing""",
@@ -37,5 +41,6 @@ public class IdempotentConsumer {
             handler.accept(envelope);
             return true;
         }));
+        return applied ? Optional.of(envelope) : Optional.empty();
     }
 }

@@ -1,0 +1,116 @@
+package vn.ntm.reporting.feed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.contracts.CriteriaSetStatusChanged;
+import vn.ntm.contracts.CriterionStatusChanged;
+import vn.ntm.contracts.DashboardUpdate;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.IndicatorStatusChanged;
+import vn.ntm.contracts.MeasurementCorrected;
+import vn.ntm.contracts.MeasurementRecorded;
+import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.support.messaging.EventPublisher;
+
+/**
+ * The province feed: once a change is committed to the read models it is announced on {@code ntm.dashboard} and to
+ * every open dashboard (server-sent events). The feed is derived, live data: if Kafka or a browser is unreachable
+ * the announcement is dropped and logged, never the change itself, which stays in the read models.
+ */
+@Component
+public class DashboardFeed {
+
+    static final String BINDING = "dashboard-out";
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
+
+    private final List<SseEmitter> dashboards = new CopyOnWriteArrayList<>();
+    private final EventPublisher publisher;
+    private final JsonMapper json;
+
+    DashboardFeed(EventPublisher publisher, JsonMapper json) {
+        this.publisher = publisher;
+        this.json = json;
+    }
+
+    /** A new open dashboard; it stays subscribed until the browser goes away. */
+    public SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(0L);
+        dashboards.add(emitter);
+        emitter.onCompletion(() -> dashboards.remove(emitter));
+        emitter.onTimeout(() -> dashboards.remove(emitter));
+        emitter.onError(e -> dashboards.remove(emitter));
+        try {
+            // a first comment flushes the response headers, so the browser knows at once that it is connected
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            dashboards.remove(emitter);
+        }
+        return emitter;
+    }
+
+    /** Open dashboards reconnect by themselves; on shutdown their streams are closed rather than left hanging. */
+    @PreDestroy
+    void closeAll() {
+        dashboards.forEach(SseEmitter::complete);
+        dashboards.clear();
+    }
+
+    public void announce(Envelope<?> source) {
+        DashboardUpdate update = updateFor(source);
+        if (update == null) {
+            return;
+        }
+        UUID id = UUID.nameUUIDFromBytes(("dashboard:" + source.eventId()).getBytes(StandardCharsets.UTF_8));
+        Envelope<DashboardUpdate> envelope = Envelope.of(id, source.validOn(), source.recordedAt(), source.actor(),
+                source.unitId(), source.unitPath(), update);
+        try {
+            publisher.publish(BINDING, envelope);
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard update {} not published to Kafka: {}", id, e.getMessage());
+        }
+        String data = json.writeValueAsString(envelope);
+        for (SseEmitter dashboard : dashboards) {
+            try {
+                dashboard.send(SseEmitter.event().name("update").id(id.toString()).data(data, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                dashboards.remove(dashboard);
+            }
+        }
+    }
+
+    private static DashboardUpdate updateFor(Envelope<?> e) {
+        String name = e.unitPath().isEmpty() ? null : e.unitPath().get(e.unitPath().size() - 1).name();
+        String type = e.eventType();
+        String source = e.eventId().toString();
+        Object p = e.payload();
+        if (p instanceof UnitRegistered unit) {
+            return new DashboardUpdate("UNIT", null, null, null, null, unit.name(), type, source);
+        } else if (p instanceof MeasurementRecorded m) {
+            return new DashboardUpdate("MEASUREMENT", m.criteriaSetId(), m.indicatorCode(), null, m.value(), name,
+                    type, source);
+        } else if (p instanceof MeasurementCorrected m) {
+            return new DashboardUpdate("MEASUREMENT", m.criteriaSetId(), m.indicatorCode(), null, m.value(), name,
+                    type, source);
+        } else if (p instanceof IndicatorStatusChanged c) {
+            return new DashboardUpdate("INDICATOR", c.criteriaSetId(), c.indicatorCode(), c.status(), c.value(), name,
+                    type, source);
+        } else if (p instanceof CriterionStatusChanged c) {
+            return new DashboardUpdate("CRITERION", c.criteriaSetId(), c.criterionCode(), c.status(), null, name,
+                    type, source);
+        } else if (p instanceof CriteriaSetStatusChanged c) {
+            return new DashboardUpdate("SET", c.criteriaSetId(), null, c.status(), null, name, type, source);
+        }
+        return null;
+    }
+
+}
