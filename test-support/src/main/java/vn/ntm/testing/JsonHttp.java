@@ -45,6 +45,19 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), text);
     }
 
+    /**
+     * Any request, as a hostile or careless client might send it: any method, any (or no) {@code Content-Type}, any
+     * bytes (or none). The path is used as given, so it must already be percent-encoded.
+     */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder, null);
+    }
+
     public static JsonNode parse(String json) {
         return JSON.readTree(json);
     }

@@ -1,35 +1,103 @@
 package vn.ntm.support.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.support.rules.RuleViolation;
 
 /**
- * Turns every refusal into an RFC 9457 problem detail with a stable {@code type}, the offending {@code field} and a
- * sentence a commune officer can act on, in the request's language (Vietnamese unless English is asked for).
+ * Turns every refusal into an RFC 9457 problem detail ({@code application/problem+json}) with a stable
+ * {@code type} ({@code urn:ntm:problem:<slug>}), the offending {@code field} and a sentence a commune officer can act
+ * on, in the request's language (Vietnamese unless English is asked for) — the services' own rule violations as well
+ * as what Spring MVC refuses (unknown path, wrong method, missing parameter, unreadable body, ...). An unexpected
+ * failure is a 500 problem detail too, logged, without internals.
+ *
+ * <p>It also refuses, before a controller runs and so before anything is recorded, what no endpoint can take:
+ * a body over {@link #MAX_BODY_BYTES} (413), text holding control characters or broken Unicode and numbers no
+ * measurement can have ({@link #refuseUnstorableValues}, 400), a query parameter holding control characters, and an
+ * {@code Accept} header the answer cannot satisfy (406) —
+ * Spring would otherwise only notice that after the command had been recorded.
+ *
+ * <p>What Tomcat itself refuses before any servlet runs (a URL with an encoded slash, a NUL or broken UTF-8) is
+ * answered as a problem detail too, by {@link ContainerProblemValve} on the host.
  */
 @RestControllerAdvice
-public class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler
+        implements RequestBodyAdvice, WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     public static final String TYPE_PREFIX = "urn:ntm:problem:";
+
+    /** The largest request body any endpoint takes; the biggest shipped criteria set is about 30 KB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The most digits a number in a request may have before and after the decimal point. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_FRACTION_DIGITS = 12;
+
+    /** What the services can answer in: JSON, and YAML where the converter is present. */
+    private static final List<MediaType> ANSWERABLE = List.of(MediaType.APPLICATION_JSON,
+            MediaType.valueOf("application/*+json"), MediaType.APPLICATION_YAML, MediaType.valueOf("application/*+yaml"));
 
     private final MessageSource problems;
 
@@ -37,8 +105,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         this.problems = problemMessages;
     }
 
+    // ------------------------------------------------------------------------------------------- refusals
+
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> handle(RuleViolation violation) {
+    ResponseEntity<Object> handle(RuleViolation violation) {
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case UNKNOWN -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -49,12 +119,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (violation.field() != null) {
             body.setProperty("field", violation.field());
         }
-        return ResponseEntity.status(status).body(body);
+        return respond(body, null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Object> handle(MethodArgumentTypeMismatchException e) {
         return handle(RuleViolation.invalid("invalid-parameter", e.getName(), e.getName()));
+    }
+
+    /** Tomcat could not decode the query (bytes that are not UTF-8): it would otherwise look like our failure. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handle(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return respond(detail(status, "invalid-character", text("problem.invalid-character.query")), null);
+    }
+
+    /** Anything else: a rule violation wrapped on its way up is still that refusal; the rest is our fault. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return handle(violation);
+            }
+        }
+        if (committed(request)) {
+            logger.warn("Failure after the answer was sent: " + e);
+            return null;
+        }
+        logger.error("Unexpected failure of " + request.getDescription(false), e);
+        return respond(detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", text("problem.internal-error")),
+                null);
     }
 
     @Override
@@ -69,21 +166,305 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (errors.size() == 1) {
             body.setProperty("field", errors.get(0).get("field"));
         }
-        return ResponseEntity.badRequest().body(body);
+        return respond(body, headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest()
-                .body(detail(HttpStatus.BAD_REQUEST, "unreadable-request", text("problem.unreadable-request")));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge) {
+                return payloadTooLarge(headers);
+            }
+        }
+        return respond(detail(HttpStatus.BAD_REQUEST, "unreadable-request", text("problem.unreadable-request")),
+                headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type", text("problem.unsupported-media-type", e.getContentType())));
+        String supported = e.getSupportedMediaTypes().stream().filter(type -> !type.isWildcardSubtype()
+                        && !type.getSubtype().startsWith("*")).map(MediaType::toString).distinct()
+                .collect(Collectors.joining(", "));
+        String given = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String detail = e.getContentType() == null || given == null || given.isBlank()
+                ? text("problem.missing-media-type", supported)
+                : text("problem.unsupported-media-type", e.getContentType(), supported);
+        return respond(detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return payloadTooLarge(headers);
+    }
+
+    /**
+     * Every other refusal Spring MVC makes (wrong method, unknown path, missing parameter, ...) arrives here with
+     * the status it chose; it gets a problem type of ours and a sentence from the bundles.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (committed(request)) {
+            return super.handleExceptionInternal(e, body, headers, statusCode, request);
+        }
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = statusCode.is4xxClientError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemDetail problem = describe(e, status);
+        if (status.is5xxServerError()) {
+            logger.error("Failure of " + request.getDescription(false), e);
+        }
+        return respond(problem, headers);
+    }
+
+    private ProblemDetail describe(Exception e, HttpStatus status) {
+        if (e instanceof HttpRequestMethodNotSupportedException m) {
+            String supported = m.getSupportedHttpMethods() == null ? ""
+                    : m.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
+            return detail(status, "method-not-allowed", text("problem.method-not-allowed", m.getMethod(), supported));
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return detail(status, "not-acceptable", text("problem.not-acceptable"));
+        }
+        if (e instanceof MissingServletRequestParameterException p) {
+            return withField(detail(status, "missing-parameter",
+                    text("problem.missing-parameter", p.getParameterName())), p.getParameterName());
+        }
+        if (e instanceof NoResourceFoundException r) {
+            return detail(status, "not-found", text("problem.not-found", "/" + r.getResourcePath()));
+        }
+        if (e instanceof NoHandlerFoundException h) {
+            return detail(status, "not-found", text("problem.not-found", h.getRequestURL()));
+        }
+        if (e instanceof TypeMismatchException t) {
+            return withField(detail(status, "invalid-parameter",
+                    text("problem.invalid-parameter", t.getPropertyName())), t.getPropertyName());
+        }
+        if (e instanceof HandlerMethodValidationException v) {
+            String names = v.getParameterValidationResults().stream()
+                    .map(r -> r.getMethodParameter().getParameterName()).collect(Collectors.joining(", "));
+            return detail(status, "invalid-parameter", text("problem.invalid-parameter", names));
+        }
+        if (status.is4xxClientError()) {
+            return detail(status, "bad-request", text("problem.bad-request", status.value()));
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return detail(status, "service-unavailable", text("problem.service-unavailable"));
+        }
+        return detail(status, "internal-error", text("problem.internal-error"));
+    }
+
+    // ------------------------------------------------------------------------------------------- before the controller
+
+    /**
+     * Runs before every controller method (model attributes come before its arguments are read): refuses a query
+     * parameter holding control characters, and an {@code Accept} header that admits no answer we can give — Spring
+     * would find that out only when writing the answer, after the command had been recorded.
+     */
+    @ModelAttribute
+    void refuseWhatCannotBeAnswered(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            return;
+        }
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] nameAndValue = pair.split("=", 2);
+                String name = decode(nameAndValue[0]);
+                if (badCharacter(name) || nameAndValue.length > 1 && badCharacter(decode(nameAndValue[1]))) {
+                    throw RuleViolation.invalid("invalid-character", name, name);
+                }
+            }
+        }
+        if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) {
+            return; // the mapping declares what it produces and has already checked Accept against it
+        }
+        String accept = String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        if (accept.isBlank()) {
+            return;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header: " + e.getMessage());
+        }
+        if (accepted.stream().noneMatch(type -> ANSWERABLE.stream().anyMatch(type::isCompatibleWith))) {
+            throw new HttpMediaTypeNotAcceptableException(ANSWERABLE);
+        }
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    /** Refuses a body over the limit: at once when its length is declared, otherwise when reading passes it. */
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        if (input.getHeaders().getContentLength() > MAX_BODY_BYTES) {
+            throw new BodyTooLarge();
+        }
+        InputStream limited = new LimitedInputStream(input.getBody());
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return limited;
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
+    }
+
+    /** Refuses what no field may hold: see {@link #refuseUnstorableValues}. */
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                Class<? extends HttpMessageConverter<?>> converterType) {
+        refuseUnstorableValues(body);
+        return body;
+    }
+
+    /**
+     * Refuses (400, naming the field) a value no field may hold, whatever the endpoint:
+     * <ul>
+     * <li>{@code invalid-character}: text with a C0 control character other than tab and line breaks (PostgreSQL
+     * cannot store a NUL), DEL, or half a surrogate pair;</li>
+     * <li>{@code number-out-of-range}: a number with more than {@value #MAX_INTEGER_DIGITS} digits before or
+     * {@value #MAX_FRACTION_DIGITS} after the decimal point, or not a number at all — {@code 1e999999999} is a few
+     * bytes of JSON but a billion digits once written out, enough to exhaust the heap.</li>
+     * </ul>
+     * Every request body read by Spring is checked on arrival; a controller that reads a body itself (a YAML
+     * document) calls this on what it read.
+     */
+    public static void refuseUnstorableValues(Object value) {
+        RuleViolation violation = unstorable(value, "", 0);
+        if (violation != null) {
+            throw violation;
+        }
+    }
+
+    @Override
+    public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                  Class<? extends HttpMessageConverter<?>> converterType) {
+        return body;
+    }
+
+    // ------------------------------------------------------------------------------------------- the container
+
+    /** After Spring Boot's own error report valve (order 0), so that this one, added later, answers first. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
+        factory.addContextCustomizers(context -> context.getParent().getPipeline()
+                .addValve(new ContainerProblemValve(problems)));
+    }
+
+    /**
+     * Tomcat refuses some requests before any servlet sees them (an invalid URL: {@code %2F}, {@code %00}, bytes that
+     * are not UTF-8) and renders the refusal with the host's error report valve, as HTML. This valve renders it as a
+     * problem detail instead, in Vietnamese unless {@code Accept-Language} asks for English.
+     */
+    static final class ContainerProblemValve extends ErrorReportValve {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private final MessageSource problems;
+
+        ContainerProblemValve(MessageSource problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            AtomicBoolean ioAllowed = new AtomicBoolean(true);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+            if (!ioAllowed.get()) {
+                return;
+            }
+            Locale locale = locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            String type = status == 404 ? "not-found" : status < 500 ? "bad-request" : "internal-error";
+            Object arg = status == 404 ? request.getRequestURI() : status;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", TYPE_PREFIX + type);
+            body.put("title", problems.getMessage("title." + type, null, type, locale));
+            body.put("status", status);
+            body.put("detail", problems.getMessage("problem." + type, new Object[] {arg}, type, locale));
+            try {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                PrintWriter writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(JSON.writeValueAsString(body));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone or the answer already started: nothing more can be said
+            }
+        }
+
+        /** As the services resolve it: English when asked for first, otherwise Vietnamese. */
+        private static Locale locale(String acceptLanguage) {
+            if (acceptLanguage != null) {
+                try {
+                    for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                        String language = range.getRange().split("-")[0];
+                        if (language.equals("en")) {
+                            return Locale.ENGLISH;
+                        }
+                        if (language.equals("vi")) {
+                            return WebAutoConfiguration.VIETNAMESE;
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a malformed header: the default language
+                }
+            }
+            return WebAutoConfiguration.VIETNAMESE;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private ResponseEntity<Object> payloadTooLarge(HttpHeaders headers) {
+        return respond(detail(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                text("problem.payload-too-large", MAX_BODY_BYTES / 1024)), headers);
+    }
+
+    /** Always {@code application/problem+json}, whatever the request's {@code Accept} said. */
+    private ResponseEntity<Object> respond(ProblemDetail body, HttpHeaders headers) {
+        HttpHeaders out = new HttpHeaders();
+        if (headers != null) {
+            out.putAll(headers);
+        }
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(body.getStatus()).headers(out).body(body);
+    }
+
+    private static boolean committed(WebRequest request) {
+        HttpServletResponse response = request instanceof ServletWebRequest servlet ? servlet.getResponse() : null;
+        return response != null && response.isCommitted();
+    }
+
+    private static ProblemDetail withField(ProblemDetail body, String field) {
+        body.setProperty("field", field);
+        return body;
     }
 
     private String fieldMessage(FieldError error) {
@@ -101,5 +482,142 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(URI.create(TYPE_PREFIX + type));
         body.setTitle(text("title." + type));
         return body;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // the container decodes (or refuses) it; this only looks for control characters
+        }
+    }
+
+    /** The refusal of the first unstorable value in a body (records, collections, maps, text, numbers), or null. */
+    private static RuleViolation unstorable(Object value, String path, int depth) {
+        if (value == null || depth > 32) {
+            return null;
+        }
+        String name = path.isEmpty() ? "body" : path;
+        if (value instanceof CharSequence text) {
+            return badCharacter(text) ? RuleViolation.invalid("invalid-character", name, name) : null;
+        }
+        if (value instanceof Number number) {
+            return outOfRange(number) ? RuleViolation.invalid("number-out-of-range", name, name) : null;
+        }
+        RuleViolation found = null;
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                found = badCharacter(key) ? RuleViolation.invalid("invalid-character", name, name)
+                        : unstorable(entry.getValue(), join(path, key), depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value instanceof Iterable<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                found = unstorable(item, path + "[" + i++ + "]", depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                if (!accessor.trySetAccessible()) {
+                    continue;
+                }
+                try {
+                    found = unstorable(accessor.invoke(value), join(path, component.getName()), depth + 1);
+                } catch (ReflectiveOperationException e) {
+                    continue;
+                }
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean outOfRange(Number number) {
+        if (number instanceof Double d) {
+            return d.isNaN() || d.isInfinite();
+        }
+        if (number instanceof Float f) {
+            return f.isNaN() || f.isInfinite();
+        }
+        if (number instanceof BigInteger big) {
+            return big.abs().toString().length() > MAX_INTEGER_DIGITS;
+        }
+        if (number instanceof BigDecimal decimal) {
+            BigDecimal stripped = decimal.stripTrailingZeros();
+            return stripped.scale() > MAX_FRACTION_DIGITS
+                    || (long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS;
+        }
+        return false;
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A C0 control character other than tab and line breaks, DEL, or half of a surrogate pair. */
+    private static boolean badCharacter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body that turned out larger than {@link #MAX_BODY_BYTES}. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("request body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+
+    /** Counts what is read and fails once the limit is passed (a chunked body declares no length). */
+    private static final class LimitedInputStream extends FilterInputStream {
+
+        private long read;
+
+        LimitedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) throws BodyTooLarge {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+                throw new BodyTooLarge();
+            }
+        }
     }
 }

@@ -32,6 +32,7 @@ import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.web.ActorResolver;
+import vn.ntm.support.web.ProblemHandler;
 
 /** Criteria sets: publish (JSON or the YAML file format), load a shipped set, list, read. */
 @RestController
@@ -118,6 +119,7 @@ class CriteriaSetController {
     }
 
     private ResponseEntity<CriteriaSetDefinition> publishValid(CriteriaSetDefinition definition) {
+        ProblemHandler.refuseUnstorableValues(definition); // e.g. a YAML "\0" escape, which PostgreSQL cannot store
         Set<ConstraintViolation<CriteriaSetDefinition>> violations = validator.validate(definition);
         if (!violations.isEmpty()) {
             ConstraintViolation<CriteriaSetDefinition> first = violations.iterator().next();

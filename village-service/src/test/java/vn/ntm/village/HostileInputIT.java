@@ -1,0 +1,127 @@
+package vn.ntm.village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ntm.testing.HostileInputs.FRESH;
+import static vn.ntm.testing.HostileInputs.FRESH_UUID;
+import static vn.ntm.testing.HostileInputs.body;
+import static vn.ntm.testing.HostileInputs.get;
+import static vn.ntm.testing.HostileInputs.post;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import vn.ntm.testing.HostileInputs;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.ServiceIntegrationTest;
+
+/**
+ * The hostile-input corpus ({@link HostileInputs}) against every endpoint of village-service: each bad variant of a
+ * valid request is a 4xx problem detail and records nothing. A context of its own: the valid requests register units.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "ntm.test.suite=hostile-input")
+@DirtiesContext
+class HostileInputIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "kiem-thu@songvan")
+                .with("X-NTM-Role", "commune-officer");
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyEndpointRefusesHostileInputAndRecordsNothing() {
+        String province = register(body("level", "PROVINCE", "name", "Tỉnh " + UUID.randomUUID(),
+                "validFrom", "1997-01-01", "region", "TDMNPB"));
+        String district = register(body("level", "DISTRICT", "name", "Huyện kiểm thử", "parentId", province,
+                "validFrom", "1997-01-01"));
+        String commune = register(body("level", "COMMUNE", "name", "Xã kiểm thử", "parentId", district,
+                "validFrom", "1997-01-01"));
+        List<HostileInputs.Endpoint> endpoints = List.of(
+                post("/api/units", body("level", "PROVINCE", "name", "Tỉnh " + FRESH, "validFrom", "2024-01-01",
+                        "region", "DBSH", "legalBasis", "Nghị quyết kiểm thử"))
+                        .label("province").required("level", "name", "validFrom").lenient("name", "legalBasis")
+                        .pastDates("validFrom"),
+                post("/api/units", body("id", FRESH_UUID, "level", "COMMUNE", "name", "Xã " + FRESH,
+                        "parentId", district, "validFrom", "2024-01-01", "communeGroup", 2,
+                        "specialStatus", "ESPECIALLY_DISADVANTAGED"))
+                        .label("commune").required("level", "name", "parentId", "validFrom").lenient("name")
+                        .blankIsAbsent("id")
+                        .references("parentId").pastDates("validFrom"),
+                post("/api/units", body("level", "VILLAGE", "name", "Thôn " + FRESH, "parentId", commune,
+                        "validFrom", "2024-01-01"))
+                        .label("village").required("level", "name", "parentId", "validFrom").lenient("name")
+                        .references("parentId").pastDates("validFrom"),
+                get("/api/units"),
+                get("/api/units/{id}").with("id", commune),
+                get("/api/nothing").validRequestIsRefused(),
+                get("/api/units/{id}/nothing").with("id", commune).validRequestIsRefused(),
+                get("/api/dead-letters").validRequestIsRefused()); // it consumes nothing, so it has no dead letters
+        // names are free text: a hostile one may be registered (verbatim, see below); a blank id means "choose one"
+        return HostileInputs.tests(http(), endpoints, this::rows);
+    }
+
+    @Test
+    void theSameNameInNfdAfterNfcIsTheSameNameAndRefusedAsTaken() {
+        assertThat(HostileInputs.NFC_SONG_VAN).isNotEqualTo(HostileInputs.NFD_SONG_VAN);
+        String province = register(body("level", "PROVINCE", "name", "Tỉnh " + UUID.randomUUID(),
+                "validFrom", "1997-01-01"));
+        String district = register(body("level", "DISTRICT", "name", "Tân Yên", "parentId", province,
+                "validFrom", "1997-01-01"));
+        register(body("level", "COMMUNE", "name", HostileInputs.NFC_SONG_VAN, "parentId", district,
+                "validFrom", "1997-01-01"));
+        Map<String, Long> before = rows();
+
+        for (String sameName : List.of(HostileInputs.NFD_SONG_VAN, "SONG VA\u0302N", "  Song   Va\u0302n ")) {
+            JsonHttp.Response again = http().post("/api/units", body("level", "COMMUNE", "name", sameName,
+                    "parentId", district, "validFrom", "1997-01-01"));
+            assertThat(again.status()).as(sameName + ": " + again).isEqualTo(409);
+            assertThat(HostileInputs.problemFault(again)).as(again.toString()).isEmpty();
+            assertThat(again.problemType()).isEqualTo("name-taken");
+            assertThat(again.json().path("field").asString()).isEqualTo("name");
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void injectionInAFreeTextFieldIsStoredAsPlainText() {
+        String province = register(body("level", "PROVINCE", "name", "Tỉnh " + UUID.randomUUID(),
+                "validFrom", "1997-01-01", "legalBasis", HostileInputs.SCRIPT_INJECTION));
+        String district = register(body("level", "DISTRICT", "name", HostileInputs.SQL_INJECTION,
+                "parentId", province, "validFrom", "1997-01-01"));
+
+        assertThat(http().get("/api/units/" + district).json().path("name").asString())
+                .isEqualTo(HostileInputs.SQL_INJECTION);
+        assertThat(http().get("/api/units/" + province).json().path("legalBasis").asString())
+                .isEqualTo(HostileInputs.SCRIPT_INJECTION);
+        assertThat(rows().get("unit_directory")).as("the table is still there").isPositive();
+    }
+
+    private String register(Map<String, Object> body) {
+        JsonHttp.Response response = http().post("/api/units", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+
+    private Map<String, Long> rows() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : List.of("domain_event_entry", "unit_directory")) {
+            rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        return rows;
+    }
+}
