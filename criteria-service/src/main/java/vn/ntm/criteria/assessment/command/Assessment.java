@@ -59,10 +59,11 @@ class Assessment {
     private int activeVersion = 1;
 
     /** A measurement as the aggregate keeps it. */
-    private record Held(String indicatorCode, LocalDate validOn, MeasuredValue value, IndicatorRule rule, int order,
+    private record Held(String id, String indicatorCode, LocalDate validOn, MeasuredValue value, IndicatorRule rule,
+                        int order,
                         boolean retracted) {
         String fingerprint() {
-            return indicatorCode + "|" + validOn + "|" + value.fingerprint();
+            return Assessment.fingerprint(indicatorCode, validOn, value);
         }
     }
 
@@ -78,15 +79,15 @@ class Assessment {
             throw RuleViolation.invalid("date-in-future", "validOn", command.validOn());
         }
         if (command.validOn().isBefore(rule.setEffectiveFrom())) {
-            throw RuleViolation.invalid("before-set-in-force", "validOn", rule.criteriaSetId(), rule.setEffectiveFrom());
+            throw RuleViolation.invalid("before-set-in-force", "validOn", rule.criteriaSetId(),
+                    rule.setEffectiveFrom());
         }
         if (rule.setEffectiveTo() != null && command.validOn().isAfter(rule.setEffectiveTo())) {
             throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
         }
         IndicatorEvaluation.checkFits(rule, command.value());
         IndicatorEvaluation.checkAssessedByAnOffice(rule, command.evidence());
-        String fingerprint = new Held(rule.indicatorCode(), command.validOn(), command.value(), rule, 0, false)
-                .fingerprint();
+        String fingerprint = fingerprint(rule.indicatorCode(), command.validOn(), command.value());
         if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
             throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), command.validOn());
         }
@@ -130,7 +131,12 @@ class Assessment {
         // Indicators the new version dropped no longer count: the roll-ups follow the new version's shape.
         command.shape().indicatorsByCriterion().values().stream().flatMap(List::stream).forEach(indicator ->
                 current(indicator).ifPresent(m -> reevaluate(indicator, command.shape(), new Cause(command.unitId(),
-                        command.unitPath(), measurementIdOf(m), command.effectiveFrom(), command.actor()))));
+                        command.unitPath(), m.id(), command.effectiveFrom(), command.actor()))));
+    }
+
+    /** Equal for the same indicator, date and value however typed: what makes a measurement a duplicate. */
+    private static String fingerprint(String indicatorCode, LocalDate validOn, MeasuredValue value) {
+        return indicatorCode + "|" + validOn + "|" + value.fingerprint();
     }
 
     /** What every status event of one command names as its cause. */
@@ -142,11 +148,6 @@ class Assessment {
     private Optional<Held> current(String indicatorCode) {
         return counted().filter(m -> m.indicatorCode().equals(indicatorCode))
                 .max(Comparator.comparing(Held::validOn).thenComparing(Held::order));
-    }
-
-    private String measurementIdOf(Held held) {
-        return measurements.entrySet().stream().filter(e -> e.getValue() == held).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
     }
 
     /**
@@ -172,7 +173,8 @@ class Assessment {
                 current.map(m -> m.value().comparable()).orElse(null), rule == null ? null : rule.comparator(),
                 rule == null ? null : rule.threshold(), rule == null ? null : rule.unit(),
                 rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
-                cause.measurementId(), cause.validOn(), cause.actor(), rule == null ? activeVersion : rule.setVersion()));
+                cause.measurementId(), cause.validOn(), cause.actor(),
+                rule == null ? activeVersion : rule.setVersion()));
 
         rollUp(shape, indicatorCode, cause);
     }
@@ -233,21 +235,24 @@ class Assessment {
     void on(MeasurementRecorded event) {
         this.id = event.assessmentId();
         this.criteriaSetId = event.criteriaSetId();
-        measurements.put(event.measurementId(), new Held(event.indicatorCode(), event.validOn(), event.value(),
+        measurements.put(event.measurementId(), new Held(event.measurementId(), event.indicatorCode(),
+                event.validOn(), event.value(),
                 event.rule(), measurements.size(), false));
     }
 
     @EventSourcingHandler
     void on(MeasurementCorrected event) {
         Held held = measurements.get(event.measurementId());
-        measurements.put(event.measurementId(), new Held(held.indicatorCode(), held.validOn(), event.value(),
+        measurements.put(event.measurementId(), new Held(held.id(), held.indicatorCode(), held.validOn(),
+                event.value(),
                 event.rule(), held.order(), false));
     }
 
     @EventSourcingHandler
     void on(MeasurementRetracted event) {
         Held held = measurements.get(event.measurementId());
-        measurements.put(event.measurementId(), new Held(held.indicatorCode(), held.validOn(), held.value(),
+        measurements.put(event.measurementId(), new Held(held.id(), held.indicatorCode(), held.validOn(),
+                held.value(),
                 held.rule(), held.order(), true));
     }
 

@@ -112,8 +112,4 @@ public record CriteriaSetDefinition(
         return new CriteriaSetDefinition(code, version, titleVi, titleEn, level, scope, legalBasis, effectiveFrom, end,
                 provenance, skeleton, criteria);
     }
-
-    public boolean inForceOn(LocalDate date) {
-        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
-    }
 }
