@@ -31,7 +31,20 @@ public final class EventTypes {
             new Type("MeasurementRetracted", 1, MeasurementRetracted.class),
             new Type("CriterionStatusChanged", 1, CriterionStatusChanged.class),
             new Type("CriteriaSetStatusChanged", 1, CriteriaSetStatusChanged.class),
-            new Type("DashboardUpdate", 1, DashboardUpdate.class));
+            new Type("DashboardUpdate", 1, DashboardUpdate.class),
+            new Type("UnitRenamed", 1, UnitRenamed.class),
+            new Type("UnitMoved", 1, UnitMoved.class),
+            new Type("UnitAttributesChanged", 1, UnitAttributesChanged.class),
+            new Type("UnitEnded", 1, UnitEnded.class),
+            new Type("PlanAdopted", 1, PlanAdopted.class),
+            new Type("PlanTaskCompleted", 1, PlanTaskCompleted.class),
+            new Type("PlanDeadlineMissed", 1, PlanDeadlineMissed.class),
+            new Type("RecognitionRequested", 1, RecognitionRequested.class),
+            new Type("RecognitionStepRecorded", 1, RecognitionStepRecorded.class),
+            new Type("RecognitionDecided", 1, RecognitionDecided.class),
+            new Type("RewardGranted", 1, RewardGranted.class),
+            new Type("RevocationWarning", 1, RevocationWarning.class),
+            new Type("RecognitionRevoked", 1, RecognitionRevoked.class));
 
     private static final Map<Class<?>, Type> BY_CLASS =
             TYPES.stream().collect(Collectors.toMap(Type::payloadClass, Function.identity()));
