@@ -51,7 +51,48 @@ class HostileInputIT {
                 "validFrom", "1997-01-01"));
         String commune = register(body("level", "COMMUNE", "name", "Xã kiểm thử", "parentId", district,
                 "validFrom", "1997-01-01"));
+        String otherDistrict = register(body("level", "DISTRICT", "name", "Huyện kiểm thử 2", "parentId", province,
+                "validFrom", "1997-01-01"));
+        String renamed = register(body("level", "COMMUNE", "name", "Xã đổi tên", "parentId", district,
+                "validFrom", "1997-01-01"));
+        String moved = register(body("level", "COMMUNE", "name", "Xã chuyển", "parentId", district,
+                "validFrom", "1997-01-01"));
+        String village = register(body("level", "VILLAGE", "name", "Thôn giải thể", "parentId", commune,
+                "validFrom", "1997-01-01"));
+        String successor = register(body("level", "COMMUNE", "name", "Xã kế thừa", "parentId", otherDistrict,
+                "validFrom", "2024-01-01"));
+        String successorB = register(body("level", "COMMUNE", "name", "Xã kế thừa B", "parentId", otherDistrict,
+                "validFrom", "2024-01-01"));
+        String split = register(body("level", "COMMUNE", "name", "Xã chia tách", "parentId", district,
+                "validFrom", "1997-01-01"));
         List<HostileInputs.Endpoint> endpoints = List.of(
+                post("/api/units/{id}/renames", body("name", "Xã " + FRESH, "validFrom", "2024-01-01",
+                        "legalBasis", "Nghị quyết kiểm thử")).with("id", renamed)
+                        .required("name", "validFrom", "legalBasis").lenient("name", "legalBasis")
+                        .pastDates("validFrom"),
+                post("/api/units/{id}/moves", body("parentId", otherDistrict, "validFrom", "2024-01-01",
+                        "legalBasis", "Nghị quyết kiểm thử")).with("id", moved)
+                        .required("parentId", "validFrom", "legalBasis").lenient("legalBasis")
+                        .references("parentId").pastDates("validFrom"),
+                post("/api/units/{id}/attribute-changes", body("region", "DBSH", "communeGroup", 2,
+                        "specialStatus", "ESPECIALLY_DISADVANTAGED", "validFrom", "2024-01-01",
+                        "legalBasis", "Quyết định kiểm thử")).with("id", commune)
+                        .required("validFrom", "legalBasis").lenient("legalBasis").pastDates("validFrom"),
+                post("/api/units/{id}/dissolution", body("validFrom", "2024-01-01", "legalBasis", "Nghị quyết kiểm thử"))
+                        .with("id", village).required("validFrom", "legalBasis").lenient("legalBasis")
+                        .pastDates("validFrom"),
+                post("/api/mergers", body("sourceIds", List.of(moved), "successorId", successor,
+                        "validFrom", "2024-06-01", "legalBasis", "Nghị quyết kiểm thử"))
+                        .required("sourceIds", "successorId", "validFrom", "legalBasis").lenient("legalBasis")
+                        .references("successorId").pastDates("validFrom"),
+                post("/api/splits", body("sourceId", split, "validFrom", "2024-06-01", "legalBasis",
+                        "Nghị quyết kiểm thử", "shares", List.of(body("successorId", successor, "unitIds", List.of()),
+                                body("successorId", successorB, "unitIds", List.of()))))
+                        .required("sourceId", "shares", "validFrom", "legalBasis").lenient("legalBasis")
+                        .references("sourceId").pastDates("validFrom"),
+                get("/api/units?on={on?}").with("on", "2024-06-01").dates("on"),
+                get("/api/units/{id}?on={on?}").with("id", commune).with("on", "2024-06-01").dates("on"),
+                get("/api/units/{id}/versions").with("id", commune),
                 post("/api/units", body("level", "PROVINCE", "name", "Tỉnh " + FRESH, "validFrom", "2024-01-01",
                         "region", "DBSH", "legalBasis", "Nghị quyết kiểm thử"))
                         .label("province").required("level", "name", "validFrom").lenient("name", "legalBasis")
@@ -119,7 +160,7 @@ class HostileInputIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : List.of("domain_event_entry", "unit_directory")) {
+        for (String table : List.of("domain_event_entry", "unit_directory", "unit_version")) {
             rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         return rows;

@@ -1,11 +1,14 @@
 package vn.ntm.village.unit.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,29 +18,37 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.web.ActorResolver;
 import vn.ntm.village.unit.api.RegisterUnitCommand;
 import vn.ntm.village.unit.api.SpecialStatus;
+import vn.ntm.village.unit.api.UnitCommands;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.api.UnitName;
 import vn.ntm.village.unit.command.UnitDirectory;
 import vn.ntm.village.unit.command.UnitLookup;
 
+/**
+ * The administrative units over time: register them, record each change with the date it takes effect and its legal
+ * basis, and read the tree as it stood on any date.
+ */
 @RestController
-@RequestMapping("/api/units")
+@RequestMapping("/api")
 class UnitController {
 
     private final CommandGateway commands;
     private final UnitDirectory directory;
     private final ActorResolver actors;
+    private final Clock clock;
 
-    UnitController(CommandGateway commands, UnitDirectory directory, ActorResolver actors) {
+    UnitController(CommandGateway commands, UnitDirectory directory, ActorResolver actors, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.actors = actors;
+        this.clock = clock;
     }
 
     /**
@@ -55,31 +66,144 @@ class UnitController {
                                SpecialStatus specialStatus) {
     }
 
-    @PostMapping
+    record RenameRequest(@NotBlank @Size(max = UnitName.MAX_LENGTH) String name, @NotNull LocalDate validFrom,
+                         @NotBlank @Size(max = 300) String legalBasis) {
+    }
+
+    record MoveRequest(@NotBlank String parentId, @NotNull LocalDate validFrom,
+                       @NotBlank @Size(max = 300) String legalBasis) {
+    }
+
+    record AttributesRequest(@Pattern(regexp = "[A-Z]{2,8}") String region, Integer communeGroup,
+                             SpecialStatus specialStatus, @NotNull LocalDate validFrom,
+                             @NotBlank @Size(max = 300) String legalBasis) {
+    }
+
+    record DissolutionRequest(@NotNull LocalDate validFrom, @NotBlank @Size(max = 300) String legalBasis) {
+    }
+
+    record MergerRequest(@NotEmpty @Size(max = 50) List<@NotBlank String> sourceIds, @NotBlank String successorId,
+                         @NotNull LocalDate validFrom, @NotBlank @Size(max = 300) String legalBasis) {
+    }
+
+    record SplitRequest(@NotBlank String sourceId, @NotEmpty @Size(max = 50) List<@Valid @NotNull Share> shares,
+                        @NotNull LocalDate validFrom, @NotBlank @Size(max = 300) String legalBasis) {
+
+        record Share(@NotBlank String successorId, @NotNull @Size(max = 500) List<@NotBlank String> unitIds) {
+        }
+    }
+
+    /** A unit and where it stands: its version, its path, and the units before and after it. */
+    record UnitView(@JsonUnwrapped UnitLookup.Entry unit, List<UnitLookup.Entry> children, List<String> predecessorIds) {
+    }
+
+    @PostMapping("/units")
     ResponseEntity<UnitLookup.Entry> register(@Valid @RequestBody RegisterUnitRequest request) {
         UnitId id = request.id() == null || request.id().isBlank() ? UnitId.random() : new UnitId(request.id());
-        UnitId parent = request.parentId() == null || request.parentId().isBlank() ? null : parentId(request.parentId());
+        UnitId parent = request.parentId() == null || request.parentId().isBlank() ? null
+                : reference(request.parentId(), "unknown-parent", "parentId");
         commands.sendAndWait(new RegisterUnitCommand(id, request.level(), new UnitName(request.name()), parent,
                 request.validFrom(), request.region(), request.legalBasis(), request.communeGroup(),
                 request.specialStatus() == null ? null : request.specialStatus().name(), actors.current()));
         return ResponseEntity.created(URI.create("/api/units/" + id)).body(directory.find(id).orElseThrow());
     }
 
-    @GetMapping
-    List<UnitLookup.Entry> all() {
-        return directory.all();
+    @PostMapping("/units/{id}/renames")
+    UnitLookup.Entry rename(@PathVariable String id, @Valid @RequestBody RenameRequest request) {
+        UnitId unit = existing(id);
+        commands.sendAndWait(new UnitCommands.RenameUnit(unit, new UnitName(request.name()), request.validFrom(),
+                request.legalBasis(), actors.current()));
+        return directory.find(unit).orElseThrow();
     }
 
-    @GetMapping("/{id}")
-    UnitLookup.Entry one(@PathVariable String id) {
-        return directory.find(new UnitId(id)).orElseThrow(() -> RuleViolation.notFound("unit-not-found", id));
+    @PostMapping("/units/{id}/moves")
+    UnitLookup.Entry move(@PathVariable String id, @Valid @RequestBody MoveRequest request) {
+        UnitId unit = existing(id);
+        commands.sendAndWait(new UnitCommands.MoveUnit(unit, reference(request.parentId(), "unknown-parent",
+                "parentId"), request.validFrom(), request.legalBasis(), actors.current()));
+        return directory.find(unit).orElseThrow();
     }
 
-    private static UnitId parentId(String value) {
+    @PostMapping("/units/{id}/attribute-changes")
+    UnitLookup.Entry changeAttributes(@PathVariable String id, @Valid @RequestBody AttributesRequest request) {
+        UnitId unit = existing(id);
+        commands.sendAndWait(new UnitCommands.ChangeUnitAttributes(unit, request.region(), request.communeGroup(),
+                request.specialStatus() == null ? null : request.specialStatus().name(), request.validFrom(),
+                request.legalBasis(), actors.current()));
+        return directory.find(unit).orElseThrow();
+    }
+
+    @PostMapping("/units/{id}/dissolution")
+    UnitLookup.Entry dissolve(@PathVariable String id, @Valid @RequestBody DissolutionRequest request) {
+        UnitId unit = existing(id);
+        commands.sendAndWait(new UnitCommands.DissolveUnit(unit, request.validFrom(), request.legalBasis(),
+                actors.current()));
+        return directory.find(unit).orElseThrow();
+    }
+
+    @PostMapping("/mergers")
+    UnitView merge(@Valid @RequestBody MergerRequest request) {
+        UnitId successor = reference(request.successorId(), "unknown-unit", "successorId");
+        commands.sendAndWait(new UnitCommands.MergeUnits(
+                request.sourceIds().stream().map(s -> reference(s, "unknown-unit", "sourceIds")).toList(),
+                successor, request.validFrom(), request.legalBasis(), actors.current()));
+        return view(successor, request.validFrom());
+    }
+
+    @PostMapping("/splits")
+    List<UnitLookup.Entry> split(@Valid @RequestBody SplitRequest request) {
+        UnitId source = reference(request.sourceId(), "unknown-unit", "sourceId");
+        List<UnitCommands.SplitUnit.Share> shares = request.shares().stream()
+                .map(s -> new UnitCommands.SplitUnit.Share(reference(s.successorId(), "unknown-unit", "shares"),
+                        s.unitIds().stream().map(u -> reference(u, "unknown-unit", "shares")).toList()))
+                .toList();
+        commands.sendAndWait(new UnitCommands.SplitUnit(source, shares, request.validFrom(), request.legalBasis(),
+                actors.current()));
+        return shares.stream().map(s -> directory.findWithPathOn(s.successorId(), request.validFrom()).orElseThrow())
+                .toList();
+    }
+
+    /** Every unit ever registered in its latest version; with {@code on}, the tree as it stood that day. */
+    @GetMapping("/units")
+    List<UnitLookup.Entry> all(@RequestParam(required = false) LocalDate on) {
+        return on == null ? directory.all() : directory.treeOn(on);
+    }
+
+    /** The unit in its latest version, or as it stood on {@code on}, with its units of that day. */
+    @GetMapping("/units/{id}")
+    UnitView one(@PathVariable String id, @RequestParam(required = false) LocalDate on) {
+        return view(existing(id), on);
+    }
+
+    /** Every version of the unit, oldest first: names, parents, attributes, each with its dates and legal basis. */
+    @GetMapping("/units/{id}/versions")
+    List<UnitLookup.Entry> versions(@PathVariable String id) {
+        return directory.versions(existing(id));
+    }
+
+    private UnitView view(UnitId id, LocalDate on) {
+        UnitLookup.Entry latest = directory.find(id).orElseThrow();
+        LocalDate day = on != null ? on
+                : latest.endedOn() != null ? latest.endedOn().minusDays(1) : LocalDate.now(clock);
+        UnitLookup.Entry unit = on == null ? latest : directory.findWithPathOn(id, day).orElseThrow(
+                () -> RuleViolation.notFound("unit-not-in-force-on", latest.name(), day));
+        return new UnitView(unit, directory.childrenOn(id, day),
+                directory.predecessors(id).stream().map(UnitId::value).toList());
+    }
+
+    private UnitId existing(String id) {
+        UnitId unit = reference(id, "unit-not-found", null);
+        if (directory.find(unit).isEmpty()) {
+            throw RuleViolation.notFound("unit-not-found", id);
+        }
+        return unit;
+    }
+
+    private static UnitId reference(String value, String problem, String field) {
         try {
             return new UnitId(value);
         } catch (RuleViolation e) {
-            throw RuleViolation.unknown("unknown-parent", "parentId", value);
+            throw field == null ? RuleViolation.notFound(problem, value) : RuleViolation.unknown(problem, field, value);
         }
     }
 }

@@ -131,14 +131,17 @@ class UnitTest {
         return new RegisterUnitCommand(id, level, new UnitName(name), parent, FOUNDED, null, null, null, null, ADMIN);
     }
 
-    /** The register as the aggregate sees it, held in memory. */
-    private static final class InMemoryUnits implements UnitLookup {
-        private final Map<UnitId, Entry> entries = new HashMap<>();
+    /** The register as the aggregate sees it, held in memory: every unit has one version, open from FOUNDED. */
+    static final class InMemoryUnits implements UnitLookup {
+        private final Map<UnitId, Entry> entries = new java.util.LinkedHashMap<>();
 
         void add(UnitId id, UnitLevel level, String name, UnitId parent) {
-            List<UnitRef> path = new java.util.ArrayList<>(parent == null ? List.of() : entries.get(parent).path());
-            path.add(new UnitRef(id.value(), level.name(), name));
-            entries.put(id, new Entry(id, level, name, parent, FOUNDED, null, null, path, Instant.EPOCH, null, null));
+            add(id, level, name, parent, FOUNDED, null);
+        }
+
+        void add(UnitId id, UnitLevel level, String name, UnitId parent, LocalDate from, LocalDate endedOn) {
+            entries.put(id, new Entry(id, level, name, parent, from, endedOn, null, null, List.of(), Instant.EPOCH,
+                    null, null, from, endedOn, endedOn == null ? null : "DISSOLVED", List.of()));
         }
 
         @Override
@@ -147,9 +150,14 @@ class UnitTest {
         }
 
         @Override
-        public boolean nameTakenUnder(UnitId parentId, String nameKey) {
-            return entries.values().stream().anyMatch(e -> java.util.Objects.equals(e.parentId(), parentId)
-                    && new UnitName(e.name()).key().equals(nameKey));
+        public Optional<Entry> findOn(UnitId id, LocalDate on) {
+            return find(id).filter(e -> !on.isBefore(e.validFrom()) && (e.validTo() == null || on.isBefore(e.validTo())));
+        }
+
+        @Override
+        public List<Entry> childrenOn(UnitId parentId, LocalDate on) {
+            return entries.values().stream().filter(e -> java.util.Objects.equals(e.parentId(), parentId))
+                    .filter(e -> findOn(e.id(), on).isPresent()).toList();
         }
     }
 }
