@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.contracts.UnitAttributesChanged;
+import vn.ntm.contracts.UnitEnded;
 import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
@@ -259,6 +261,44 @@ class CriteriaServiceIT {
         assertThat(response.json().path("indicator").path("threshold").decimalValue())
                 .as("TDMNPB 98%, not the delta's 100%").isEqualByComparingTo("98");
         assertThat(response.json().path("indicator").path("status").asString()).isEqualTo("MET");
+    }
+
+    @Test
+    void attributesApplyFromTheirDateAndAnEndedUnitTakesNoLaterFigures() {
+        String deltaProvince = UUID.randomUUID().toString();
+        String commune = UUID.randomUUID().toString();
+        UnitRef deltaRef = new UnitRef(deltaProvince, "PROVINCE", "Tỉnh kiểm thử đồng bằng 2");
+        List<UnitRef> path = List.of(deltaRef, new UnitRef(commune, "COMMUNE", "Xã kiểm thử 2"));
+        send(unitRegistered(deltaProvince, List.of(deltaRef), new UnitRegistered("PROVINCE", deltaRef.name(), null,
+                LocalDate.of(1997, 1, 1), "DBSH", null, null, null)));
+        send(unitRegistered(commune, path, new UnitRegistered("COMMUNE", "Xã kiểm thử 2", deltaProvince,
+                LocalDate.of(1997, 1, 1), null, null, null, null)));
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 1, 1), Instant.now(), ADMIN, commune, path,
+                new UnitAttributesChanged(null, null, "ESPECIALLY_DISADVANTAGED", LocalDate.of(2024, 1, 1),
+                        "Quyết định kiểm thử")));
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(2025, 7, 1), Instant.now(), ADMIN, commune, path,
+                new UnitEnded("MERGED", List.of(UUID.randomUUID().toString()), LocalDate.of(2025, 7, 1),
+                        "Nghị quyết kiểm thử")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from known_unit where unit_id = ?::uuid and ended_on is not null", Long.class,
+                commune) == 1);
+
+        JsonHttp.Response before = measureSafeElectricity(commune, "2023-06-01");
+        assertThat(before.json().path("indicator").path("threshold").decimalValue())
+                .as("the delta's 100% before the commune became especially disadvantaged").isEqualByComparingTo("100");
+        JsonHttp.Response after = measureSafeElectricity(commune, "2024-06-01");
+        assertThat(after.json().path("indicator").path("threshold").decimalValue())
+                .as("TDMNPB 98% from 2024-01-01").isEqualByComparingTo("98");
+        long stored = storedEvents();
+        JsonHttp.Response ended = measureSafeElectricity(commune, "2025-07-01");
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(409);
+        assertThat(ended.problemType()).isEqualTo("unit-ended");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    private JsonHttp.Response measureSafeElectricity(String unit, String validOn) {
+        return http().post("/api/units/" + unit + "/measurements", Map.of("criteriaSet", "VN-XA-NTMNC-2021-2025",
+                "indicatorCode", "4.2", "value", 98.5, "validOn", validOn));
     }
 
     @Test

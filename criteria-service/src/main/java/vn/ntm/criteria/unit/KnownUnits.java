@@ -33,7 +33,12 @@ public class KnownUnits {
      * ancestor's) and its path.
      */
     public record KnownUnit(String id, String level, String name, String region, Integer communeGroup,
-                            String specialStatus, List<UnitRef> path) {
+                            String specialStatus, List<UnitRef> path, LocalDate endedOn) {
+
+        /** Whether the unit still existed on a date (it ends on {@code endedOn}: from then on it does not). */
+        public boolean existsOn(LocalDate date) {
+            return endedOn == null || date.isBefore(endedOn);
+        }
 
         /**
          * The region whose thresholds apply: especially disadvantaged communes and safe-zone communes of poor
@@ -58,6 +63,66 @@ public class KnownUnits {
                 on conflict (unit_id) do nothing""",
                 UUID.fromString(unitId), level, name, parentId == null ? null : UUID.fromString(parentId), ownRegion,
                 validFrom, json.writeValueAsString(path), communeGroup, specialStatus);
+        jdbc.update("""
+                insert into known_unit_version (unit_id, valid_from, name, parent_id, path, region, commune_group,
+                                                special_status)
+                select unit_id, valid_from, name, parent_id, path, region, commune_group, special_status
+                from known_unit where unit_id = ?
+                on conflict do nothing""", UUID.fromString(unitId));
+    }
+
+    /** The unit is called {@code name} from {@code from}. */
+    public void rename(String unitId, LocalDate from, String name, List<UnitRef> path) {
+        change(unitId, from, "name = ?, path = cast(? as jsonb)", name, json.writeValueAsString(path));
+    }
+
+    /** The unit belongs to {@code parentId} from {@code from}. */
+    public void move(String unitId, LocalDate from, String parentId, List<UnitRef> path) {
+        change(unitId, from, "parent_id = ?, path = cast(? as jsonb)", UUID.fromString(parentId),
+                json.writeValueAsString(path));
+    }
+
+    /** Region, commune group and special status in force from {@code from}. */
+    public void changeAttributes(String unitId, LocalDate from, String region, Integer communeGroup,
+                                 String specialStatus) {
+        change(unitId, from, "region = ?, commune_group = ?, special_status = ?", region, communeGroup,
+                specialStatus);
+    }
+
+    /** The unit no longer exists from {@code from}: measurements for later dates are refused. */
+    public void end(String unitId, LocalDate from) {
+        jdbc.update("update known_unit set ended_on = ? where unit_id = ?", from, UUID.fromString(unitId));
+    }
+
+    /** Opens a version from {@code from} (a copy of the latest with {@code changes}) and updates the latest values. */
+    private void change(String unitId, LocalDate from, String changes, Object... values) {
+        UUID id = UUID.fromString(unitId);
+        jdbc.update("""
+                insert into known_unit_version (unit_id, valid_from, name, parent_id, path, region, commune_group,
+                                                special_status)
+                select unit_id, ?, name, parent_id, path, region, commune_group, special_status
+                from known_unit where unit_id = ?
+                on conflict do nothing""", from, id);
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 2);
+        args[values.length] = id;
+        args[values.length + 1] = from;
+        jdbc.update("update known_unit_version set " + changes + " where unit_id = ? and valid_from = ?", args);
+        jdbc.update("update known_unit set " + changes + " where unit_id = ?",
+                java.util.Arrays.copyOf(args, values.length + 1));
+    }
+
+    /**
+     * The unit as it stood on a date: the name, path and attributes of the version in force then (the registered
+     * one for dates before it). A region it does not have itself is inherited as in {@link #find}.
+     */
+    public Optional<KnownUnit> findOn(String unitId, LocalDate on) {
+        return find(unitId).map(latest -> jdbc.query("""
+                        select name, path::text, region, commune_group, special_status from known_unit_version
+                        where unit_id = ? and valid_from <= ? order by valid_from desc limit 1""",
+                (rs, row) -> new KnownUnit(latest.id(), latest.level(), rs.getString(1),
+                        rs.getString(3) != null ? rs.getString(3) : latest.region(), (Integer) rs.getObject(4),
+                        rs.getString(5), json.readValue(rs.getString(2), PATH), latest.endedOn()),
+                UUID.fromString(unitId), on).stream().findFirst().orElse(latest));
     }
 
     /**
@@ -76,13 +141,14 @@ public class KnownUnits {
                        coalesce(u.region, (select a.region from jsonb_array_elements(u.path) with ordinality p(ref, n)
                                            join known_unit a on a.unit_id = (p.ref ->> 'id')::uuid
                                            where a.region is not null order by p.n desc limit 1)),
-                       u.commune_group, u.special_status
+                       u.commune_group, u.special_status, u.ended_on
                 from known_unit u where u.unit_id = ?
                   and not exists (select 1 from jsonb_array_elements(u.path) p(ref)
                                   where not exists (select 1 from known_unit a
                                                     where a.unit_id = (p.ref ->> 'id')::uuid))""",
                 (rs, row) -> new KnownUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
-                        (Integer) rs.getObject(6), rs.getString(7), json.readValue(rs.getString(4), PATH)), id)
+                        (Integer) rs.getObject(6), rs.getString(7), json.readValue(rs.getString(4), PATH),
+                        rs.getObject(8, LocalDate.class)), id)
                 .stream().findFirst();
     }
 

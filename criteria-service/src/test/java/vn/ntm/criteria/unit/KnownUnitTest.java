@@ -18,7 +18,7 @@ class KnownUnitTest {
             """)
     void aSpecialStatusCommuneUsesTheMidlandsThresholds(String region, String specialStatus, String expected) {
         KnownUnits.KnownUnit unit = new KnownUnits.KnownUnit("u", "COMMUNE", "Xã kiểm thử", region, null,
-                specialStatus, List.of());
+                specialStatus, List.of(), null);
         assertThat(unit.thresholdRegion()).isEqualTo(expected);
     }
 }

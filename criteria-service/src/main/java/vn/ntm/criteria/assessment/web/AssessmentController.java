@@ -97,8 +97,11 @@ class AssessmentController {
     @PostMapping("/{unitId}/measurements")
     ResponseEntity<Recorded> record(@PathVariable String unitId,
                                     @Valid @RequestBody RecordMeasurementRequest request) {
-        KnownUnits.KnownUnit unit = units.find(unitId)
+        KnownUnits.KnownUnit unit = units.findOn(unitId, request.validOn())
                 .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
+        if (!unit.existsOn(request.validOn())) {
+            throw RuleViolation.conflict("unit-ended", "validOn", unit.name(), unit.endedOn());
+        }
         CriteriaSetDefinition set = inForce(publishedSet(request.criteriaSet(), true), request.validOn());
         if (set.skeleton()) {
             throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
@@ -122,7 +125,7 @@ class AssessmentController {
     Recorded correct(@PathVariable String unitId, @PathVariable String measurementId,
                      @Valid @RequestBody CorrectionRequest request) {
         AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
-        KnownUnits.KnownUnit unit = units.find(unitId).orElseThrow();
+        KnownUnits.KnownUnit unit = units.findOn(unitId, ref.validOn()).orElseThrow();
         CriteriaSetDefinition set = inForce(publishedSet(ref.criteriaSet(), false), ref.validOn());
         CriteriaSetDefinition.Indicator indicator = set.indicator(ref.indicatorCode()).orElseThrow();
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),

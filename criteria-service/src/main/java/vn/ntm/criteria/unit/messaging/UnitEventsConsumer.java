@@ -5,7 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.UnitAttributesChanged;
+import vn.ntm.contracts.UnitEnded;
+import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.contracts.UnitRenamed;
 import vn.ntm.criteria.unit.KnownUnits;
 import vn.ntm.support.messaging.IdempotentConsumer;
 
@@ -19,9 +23,19 @@ class UnitEventsConsumer {
     }
 
     private static void apply(Envelope<?> envelope, KnownUnits units) {
+        String id = envelope.unitId();
         if (envelope.payload() instanceof UnitRegistered unit) {
-            units.register(envelope.unitId(), unit.level(), unit.name(), unit.parentId(), unit.region(),
+            units.register(id, unit.level(), unit.name(), unit.parentId(), unit.region(),
                     unit.validFrom(), envelope.unitPath(), unit.communeGroup(), unit.specialStatus());
+        } else if (envelope.payload() instanceof UnitRenamed renamed) {
+            units.rename(id, renamed.validFrom(), renamed.name(), envelope.unitPath());
+        } else if (envelope.payload() instanceof UnitMoved moved) {
+            units.move(id, moved.validFrom(), moved.parentId(), envelope.unitPath());
+        } else if (envelope.payload() instanceof UnitAttributesChanged changed) {
+            units.changeAttributes(id, changed.validFrom(), changed.region(), changed.communeGroup(),
+                    changed.specialStatus());
+        } else if (envelope.payload() instanceof UnitEnded ended) {
+            units.end(id, ended.validFrom());
         }
     }
 }
