@@ -1,29 +1,42 @@
 package vn.ntm.reporting;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import vn.ntm.contracts.EventTypes;
 import vn.ntm.reporting.feed.DashboardFeed;
-import vn.ntm.reporting.statuses.StatusProjection;
-import vn.ntm.reporting.units.UnitProjection;
-import vn.ntm.support.messaging.IdempotentConsumer;
+import vn.ntm.reporting.generations.ReadModelGenerations;
+import vn.ntm.reporting.generations.Replay;
 
 /**
- * The two Spring Cloud Stream consumers: {@code ntm.units} and {@code ntm.criteria}, each idempotent by event id;
- * a change newly committed to the read models is then announced on the dashboard feed.
+ * The two Spring Cloud Stream consumers: {@code ntm.units} and {@code ntm.criteria}, each folded into the live
+ * read-model generation idempotently by event id; a change newly committed is then announced on the dashboard feed.
  */
 @Configuration
 class ReportingBindings {
 
+    /** The consumer name each topic's events are recorded under in {@code processed_event}. */
+    static final Map<String, String> CONSUMERS = Map.of(
+            EventTypes.UNITS_TOPIC, "reporting-units",
+            EventTypes.CRITERIA_TOPIC, "reporting-criteria");
+
     @Bean
-    Consumer<Message<byte[]>> unitEvents(IdempotentConsumer consumer, UnitProjection units, DashboardFeed feed) {
-        return message -> consumer.handle("reporting-units", message, units::apply).ifPresent(feed::announce);
+    Consumer<Message<byte[]>> unitEvents(ReadModelGenerations generations, ReadModelFold fold, DashboardFeed feed) {
+        return message -> generations.applyLive(CONSUMERS.get(EventTypes.UNITS_TOPIC), message, fold)
+                .ifPresent(feed::announce);
     }
 
     @Bean
-    Consumer<Message<byte[]>> criteriaEvents(IdempotentConsumer consumer, StatusProjection statuses,
+    Consumer<Message<byte[]>> criteriaEvents(ReadModelGenerations generations, ReadModelFold fold,
                                              DashboardFeed feed) {
-        return message -> consumer.handle("reporting-criteria", message, statuses::apply).ifPresent(feed::announce);
+        return message -> generations.applyLive(CONSUMERS.get(EventTypes.CRITERIA_TOPIC), message, fold)
+                .ifPresent(feed::announce);
+    }
+
+    @Bean
+    Replay.Source replaySource(ReadModelFold fold) {
+        return new Replay.Source(CONSUMERS, fold);
     }
 }

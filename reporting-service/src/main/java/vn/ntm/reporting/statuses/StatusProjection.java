@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,12 +28,17 @@ import vn.ntm.contracts.MeasurementRecorded;
 @Component
 public class StatusProjection {
 
+    /** The latest date PostgreSQL and every query here accept: "whatever is latest". */
+    public static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Catalogue catalogue;
 
-    StatusProjection(JdbcTemplate jdbc, JsonMapper json) {
+    StatusProjection(JdbcTemplate jdbc, JsonMapper json, Catalogue catalogue) {
         this.jdbc = jdbc;
         this.json = json;
+        this.catalogue = catalogue;
     }
 
     /** One indicator's status for one unit, with what caused it. */
@@ -38,7 +46,7 @@ public class StatusProjection {
                                      String indicatorName, String status, BigDecimal value, String comparator,
                                      BigDecimal threshold, String unit, boolean thresholdVerified,
                                      String thresholdSource, LocalDate validOn, Instant recordedAt,
-                                     String actorSubject) {
+                                     String actorSubject, Integer setVersion) {
     }
 
     public void apply(Envelope<?> envelope) {
@@ -68,11 +76,13 @@ public class StatusProjection {
             jdbc.update("""
                     insert into status_history (event_id, unit_id, criteria_set, criterion_code, indicator_code,
                         previous_status, status, value, comparator, threshold, unit, threshold_verified,
-                        threshold_source, cause_measurement, valid_on, recorded_at, actor_subject, actor_role)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        threshold_source, cause_measurement, set_version, valid_on, recorded_at, actor_subject,
+                        actor_role)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     envelope.eventId(), UUID.fromString(envelope.unitId()), c.criteriaSetId(), c.criterionCode(),
                     c.indicatorCode(), c.previousStatus(), c.status(), c.value(), c.comparator(), c.threshold(),
-                    c.unit(), c.thresholdVerified(), c.thresholdSource(), c.causeMeasurementId(), envelope.validOn(),
+                    c.unit(), c.thresholdVerified(), c.thresholdSource(), c.causeMeasurementId(), c.setVersion(),
+                    envelope.validOn(),
                     Timestamp.from(envelope.recordedAt()), subject(envelope), role(envelope));
         } else if (payload instanceof CriterionStatusChanged c) {
             rollup(envelope, c.criteriaSetId(), c.criterionCode(), c.previousStatus(), c.status(), null, null,
@@ -109,17 +119,6 @@ public class StatusProjection {
                 subject(envelope));
     }
 
-    /** The current status of each criterion and of each set for every unit that has one. */
-    public List<RollupStatusRow> currentRollups() {
-        return jdbc.query("""
-                select distinct on (unit_id, criteria_set, criterion_code)
-                       unit_id, criteria_set, criterion_code, status, criteria_met, criteria_total, valid_on
-                from rollup_status_history
-                order by unit_id, criteria_set, criterion_code, valid_on desc, recorded_at desc""",
-                (rs, n) -> new RollupStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getObject(7, LocalDate.class)));
-    }
-
     /** A criterion's status ({@code criterionCode} set) or a whole set's ({@code criterionCode} null). */
     public record RollupStatusRow(String unitId, String criteriaSet, String criterionCode, String status,
                                   Integer criteriaMet, Integer criteriaTotal, LocalDate validOn) {
@@ -127,32 +126,127 @@ public class StatusProjection {
 
     /** The current status of every indicator that has one: the latest change by valid date, then recorded time. */
     public List<IndicatorStatusRow> current() {
-        return jdbc.query("""
-                select distinct on (h.unit_id, h.criteria_set, h.indicator_code)
-                       h.unit_id, h.criteria_set, h.criterion_code, h.indicator_code,
-                       (select i ->> 'nameVi' from criteria_set_view s,
-                               jsonb_array_elements(s.catalogue) c, jsonb_array_elements(c -> 'indicators') i
-                         where s.code = h.criteria_set and i ->> 'code' = h.indicator_code limit 1),
-                       h.status, h.value, h.comparator, h.threshold, h.unit, h.threshold_verified,
-                       h.threshold_source, h.valid_on, h.recorded_at, h.actor_subject
-                from status_history h
-                order by h.unit_id, h.criteria_set, h.indicator_code, h.valid_on desc, h.recorded_at desc""",
-                (rs, n) -> new IndicatorStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
-                        rs.getString(10), rs.getBoolean(11), rs.getString(12), rs.getObject(13, LocalDate.class),
-                        rs.getTimestamp(14).toInstant(), rs.getString(15)));
+        return indicators(null, END_OF_TIME, Instant.now());
     }
 
-    /** A unit's whole timeline of status changes, oldest first. */
-    public List<IndicatorStatusRow> history(UUID unitId) {
+    /** The current status of each criterion and of each set for every unit that has one. */
+    public List<RollupStatusRow> currentRollups() {
+        return rollups(null, END_OF_TIME, Instant.now());
+    }
+
+    /**
+     * Each indicator's status on {@code on} as known at {@code knownAt}: the latest change valid on or before that
+     * date among those recorded by then. {@code units} null means every unit.
+     */
+    public List<IndicatorStatusRow> indicators(Collection<UUID> units, LocalDate on, Instant knownAt) {
         return jdbc.query("""
-                select unit_id, criteria_set, criterion_code, indicator_code, null, status, value, comparator,
-                       threshold, unit, threshold_verified, threshold_source, valid_on, recorded_at, actor_subject
-                from status_history where unit_id = ? order by valid_on, recorded_at""",
-                (rs, n) -> new IndicatorStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
-                        rs.getString(10), rs.getBoolean(11), rs.getString(12), rs.getObject(13, LocalDate.class),
-                        rs.getTimestamp(14).toInstant(), rs.getString(15)), unitId);
+                select distinct on (h.unit_id, h.criteria_set, h.indicator_code) """ + INDICATOR_COLUMNS + """
+                from status_history h
+                where (cast(? as uuid[]) is null or h.unit_id = any(?)) and h.valid_on <= ? and h.recorded_at <= ?
+                order by h.unit_id, h.criteria_set, h.indicator_code, h.valid_on desc, h.recorded_at desc""",
+                indicatorRow(), ids(units), ids(units), on, Timestamp.from(knownAt));
+    }
+
+    /** Each criterion's and each whole set's status on {@code on} as known at {@code knownAt}. */
+    public List<RollupStatusRow> rollups(Collection<UUID> units, LocalDate on, Instant knownAt) {
+        return jdbc.query("""
+                select distinct on (unit_id, criteria_set, criterion_code)
+                       unit_id, criteria_set, criterion_code, status, criteria_met, criteria_total, valid_on
+                from rollup_status_history
+                where (cast(? as uuid[]) is null or unit_id = any(?)) and valid_on <= ? and recorded_at <= ?
+                order by unit_id, criteria_set, criterion_code, valid_on desc, recorded_at desc""",
+                (rs, n) -> new RollupStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getObject(7, LocalDate.class)),
+                ids(units), ids(units), on, Timestamp.from(knownAt));
+    }
+
+    /** A unit's whole timeline of indicator status changes, oldest first. */
+    public List<IndicatorStatusRow> history(UUID unitId) {
+        return jdbc.query("select " + INDICATOR_COLUMNS + """
+                from status_history h where h.unit_id = ? order by h.valid_on, h.recorded_at""",
+                indicatorRow(), unitId);
+    }
+
+    /** One change of an indicator, a criterion or a whole set, for timelines and change lists. */
+    public record StatusChange(String unitId, String kind, String criteriaSet, String criterionCode,
+                               String indicatorCode, String previousStatus, String status, BigDecimal value,
+                               String comparator, BigDecimal threshold, String unit, Boolean thresholdVerified,
+                               String thresholdSource, LocalDate validOn, Instant recordedAt, String actorSubject) {
+    }
+
+    /**
+     * Every status change of the units (indicator, criterion, set), valid in {@code (from, to]} and recorded by
+     * {@code knownAt}, in valid then recorded order; {@code from} null means from the start.
+     */
+    public List<StatusChange> changes(Collection<UUID> units, LocalDate from, LocalDate to, Instant knownAt) {
+        LocalDate after = from == null ? LocalDate.of(1, 1, 1) : from;
+        return jdbc.query("""
+                select unit_id::text, 'INDICATOR', criteria_set, criterion_code, indicator_code, previous_status,
+                       status, value, comparator, threshold, unit, threshold_verified, threshold_source, valid_on,
+                       recorded_at, actor_subject
+                from status_history where unit_id = any(?) and valid_on > ? and valid_on <= ? and recorded_at <= ?
+                union all
+                select unit_id::text, case when criterion_code is null then 'SET' else 'CRITERION' end, criteria_set,
+                       criterion_code, null, previous_status, status, null, null, null, null, null, null, valid_on,
+                       recorded_at, actor_subject
+                from rollup_status_history
+                where unit_id = any(?) and valid_on > ? and valid_on <= ? and recorded_at <= ?
+                order by 14, 15""",
+                (rs, n) -> new StatusChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getString(9),
+                        rs.getBigDecimal(10), rs.getString(11), (Boolean) rs.getObject(12), rs.getString(13),
+                        rs.getObject(14, LocalDate.class), rs.getTimestamp(15).toInstant(), rs.getString(16)),
+                ids(units), after, to, Timestamp.from(knownAt), ids(units), after, to, Timestamp.from(knownAt));
+    }
+
+    /** A measurement as it stands after its corrections, unless retracted. */
+    public record MeasuredValue(String unitId, String criteriaSet, String indicatorCode, String measurementId,
+                                BigDecimal value, Boolean passed, LocalDate validOn, Instant recordedAt,
+                                boolean corrected) {
+    }
+
+    /**
+     * The measurements of the units valid on or before {@code on} and recorded by {@code knownAt}, each with the
+     * latest correction known by then, retracted ones left out; in valid order.
+     */
+    public List<MeasuredValue> measurements(Collection<UUID> units, LocalDate on, Instant knownAt) {
+        return jdbc.query("""
+                select m.unit_id::text, m.criteria_set, m.indicator_code, m.measurement_id,
+                       coalesce(a.value, case when a.numerator is not null and a.denominator > 0
+                                              then round(100.0 * a.numerator / a.denominator, 2) end,
+                                m.value, case when m.numerator is not null and m.denominator > 0
+                                              then round(100.0 * m.numerator / m.denominator, 2) end),
+                       coalesce(a.passed, m.passed), m.valid_on, m.recorded_at, a.kind is not null
+                from measurement_history m
+                left join lateral (select kind, value, numerator, denominator, passed from measurement_amendment x
+                                    where x.measurement_id = m.measurement_id and x.recorded_at <= ?
+                                    order by x.recorded_at desc limit 1) a on true
+                where m.unit_id = any(?) and m.valid_on <= ? and m.recorded_at <= ?
+                  and (a.kind is null or a.kind <> 'RETRACTED')
+                order by m.valid_on, m.recorded_at""",
+                (rs, n) -> new MeasuredValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), (Boolean) rs.getObject(6), rs.getObject(7, LocalDate.class),
+                        rs.getTimestamp(8).toInstant(), rs.getBoolean(9)),
+                Timestamp.from(knownAt), ids(units), on, Timestamp.from(knownAt));
+    }
+
+    private static final String INDICATOR_COLUMNS = """
+            h.unit_id, h.criteria_set, h.criterion_code, h.indicator_code, h.status, h.value, h.comparator,
+            h.threshold, h.unit, h.threshold_verified, h.threshold_source, h.valid_on, h.recorded_at,
+            h.actor_subject, h.set_version
+            """;
+
+    private RowMapper<IndicatorStatusRow> indicatorRow() {
+        Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
+        return (rs, n) -> new IndicatorStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Catalogue.indicatorName(sets, rs.getString(2), rs.getString(4), "vi"), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                rs.getBigDecimal(8), rs.getString(9), rs.getBoolean(10), rs.getString(11),
+                rs.getObject(12, LocalDate.class), rs.getTimestamp(13).toInstant(), rs.getString(14),
+                (Integer) rs.getObject(15));
+    }
+
+    private static UUID[] ids(Collection<UUID> units) {
+        return units == null ? null : units.toArray(UUID[]::new);
     }
 
     private static String subject(Envelope<?> envelope) {

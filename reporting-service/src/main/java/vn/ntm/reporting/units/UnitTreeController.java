@@ -1,70 +1,159 @@
 package vn.ntm.reporting.units;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.reporting.statuses.StatusProjection;
 import vn.ntm.reporting.statuses.StatusProjection.IndicatorStatusRow;
+import vn.ntm.reporting.statuses.StatusProjection.RollupStatusRow;
+import vn.ntm.reporting.statuses.StatusProjection.StatusChange;
+import vn.ntm.reporting.units.UnitHierarchy.Predecessor;
+import vn.ntm.reporting.units.UnitHierarchy.Tree;
 import vn.ntm.support.rules.RuleViolation;
 
-/** The unit tree with each unit's current indicator statuses, and one unit's timeline. */
+/** The unit tree as it stood on a date with each unit's statuses, and one unit's versions and timeline. */
 @RestController
 @RequestMapping("/api/units")
+@Tag(name = "units", description = "The effective-dated unit tree, unit versions and timelines")
 class UnitTreeController {
 
-    private final UnitProjection units;
+    private final UnitHierarchy hierarchy;
     private final StatusProjection statuses;
+    private final Clock clock = Clock.systemDefaultZone();
 
-    UnitTreeController(UnitProjection units, StatusProjection statuses) {
-        this.units = units;
+    UnitTreeController(UnitHierarchy hierarchy, StatusProjection statuses) {
+        this.hierarchy = hierarchy;
         this.statuses = statuses;
     }
 
     record Summary(long met, long notMet, long unknown) {
     }
 
-    record UnitNode(String id, String level, String name, String region, LocalDate validFrom, List<UnitRef> path,
-                    String registeredBy, Summary summary, List<IndicatorStatusRow> statuses,
-                    List<StatusProjection.RollupStatusRow> rollups, List<UnitNode> children) {
+    record UnitNode(String id, String level, String name, String region, Integer communeGroup, LocalDate validFrom,
+                    LocalDate validTo, List<UnitRef> path, Summary summary, List<IndicatorStatusRow> statuses,
+                    List<RollupStatusRow> rollups, List<Predecessor> predecessors, List<UnitNode> children) {
     }
 
     @GetMapping
-    List<UnitNode> tree() {
-        Map<String, List<IndicatorStatusRow>> byUnit = statuses.current().stream()
+    @Operation(summary = "The unit tree as it stood on asOf (default today), as known at knownAt (default now)",
+            description = "Each unit with its version in force (name, parent, attributes), its indicator statuses "
+                    + "and its criterion and set statuses valid on asOf, and the units that ended into it.")
+    List<UnitNode> tree(
+            @Parameter(description = "valid date") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "recorded time") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
+        Instant known = knownAt != null ? knownAt : clock.instant();
+        Tree tree = hierarchy.on(on, known);
+        List<UUID> ids = tree.all().stream().map(u -> UUID.fromString(u.id())).toList();
+        Map<String, List<IndicatorStatusRow>> byUnit = statuses.indicators(ids, on, known).stream()
                 .collect(Collectors.groupingBy(IndicatorStatusRow::unitId));
-        Map<String, List<StatusProjection.RollupStatusRow>> rollupsByUnit = statuses.currentRollups().stream()
-                .collect(Collectors.groupingBy(StatusProjection.RollupStatusRow::unitId));
-        Map<String, UnitNode> nodes = new LinkedHashMap<>();
+        Map<String, List<RollupStatusRow>> rollupsByUnit = statuses.rollups(ids, on, known).stream()
+                .collect(Collectors.groupingBy(RollupStatusRow::unitId));
         List<UnitNode> roots = new ArrayList<>();
-        for (UnitProjection.UnitRow row : units.all()) {
-            List<IndicatorStatusRow> own = byUnit.getOrDefault(row.id(), List.of());
-            UnitNode node = new UnitNode(row.id(), row.level(), row.name(), row.region(), row.validFrom(), row.path(),
-                    row.registeredBy(), summary(own), own, rollupsByUnit.getOrDefault(row.id(), List.of()),
-                    new ArrayList<>());
-            nodes.put(row.id(), node);
-            UnitNode parent = row.parentId() == null ? null : nodes.get(row.parentId());
-            if (parent == null) {
-                roots.add(node);
-            } else {
-                parent.children().add(node);
-            }
-        }
+        tree.roots().forEach(root -> roots.add(node(tree, root, byUnit, rollupsByUnit)));
         return roots;
     }
 
+    private UnitNode node(Tree tree, UnitHierarchy.Unit unit, Map<String, List<IndicatorStatusRow>> byUnit,
+                          Map<String, List<RollupStatusRow>> rollups) {
+        List<IndicatorStatusRow> own = byUnit.getOrDefault(unit.id(), List.of());
+        List<UnitNode> children = tree.children(unit.id()).stream().map(c -> node(tree, c, byUnit, rollups)).toList();
+        return new UnitNode(unit.id(), unit.level(), unit.name(), unit.region(), unit.communeGroup(),
+                unit.validFrom(), unit.validTo(), tree.path(unit.id()), summary(own), own,
+                rollups.getOrDefault(unit.id(), List.of()), tree.predecessors(unit.id()), children);
+    }
+
     @GetMapping("/{unitId}/history")
+    @Operation(summary = "The unit's indicator status changes, oldest first")
     List<IndicatorStatusRow> history(@PathVariable String unitId) {
+        return statuses.history(id(unitId));
+    }
+
+    @GetMapping("/{unitId}/versions")
+    @Operation(summary = "Every version of the unit: name, parent, attributes, valid from/to, recorded from/to")
+    List<UnitHierarchy.UnitVersion> versions(@PathVariable String unitId) {
+        UUID id = id(unitId);
+        List<UnitHierarchy.UnitVersion> versions = hierarchy.versions(id);
+        if (versions.isEmpty()) {
+            throw RuleViolation.notFound("unit-not-found", unitId);
+        }
+        return versions;
+    }
+
+    /** One line of a timeline: a status change or a change of the unit itself. */
+    record TimelineEntry(LocalDate validOn, Instant recordedAt, String unitId, String unitName, String kind,
+                         StatusChange status, UnitHierarchy.UnitChange unit) {
+    }
+
+    @GetMapping("/{unitId}/timeline")
+    @Operation(summary = "Every status change of the unit (indicators, criteria, set) and every change of the unit",
+            description = "With includePredecessors (default true) the timelines of the units that ended into it "
+                    + "(a merger) are included, so a merged commune's history stays reachable from its successor. "
+                    + "Filter by criteriaSet, criterion or indicator; knownAt shows the timeline as known then.")
+    List<TimelineEntry> timeline(@PathVariable String unitId,
+                                 @RequestParam(defaultValue = "true") boolean includePredecessors,
+                                 @RequestParam(required = false) String criteriaSet,
+                                 @RequestParam(required = false) String criterion,
+                                 @RequestParam(required = false) String indicator,
+                                 @RequestParam(required = false)
+                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        UUID id = id(unitId);
+        if (!hierarchy.known(id)) {
+            throw RuleViolation.notFound("unit-not-found", unitId);
+        }
+        Instant known = knownAt != null ? knownAt : clock.instant();
+        LocalDate end = StatusProjection.END_OF_TIME;
+        Tree tree = hierarchy.on(end, known);
+        Map<String, String> names = new java.util.HashMap<>();
+        List<UUID> units = new ArrayList<>(List.of(id));
+        if (includePredecessors) {
+            for (Predecessor p : tree.predecessors(unitId)) {
+                units.add(UUID.fromString(p.id()));
+                names.put(p.id(), p.name());
+            }
+        }
+        hierarchy.versions(id).stream().reduce((a, b) -> b).ifPresent(v -> names.put(unitId, v.name()));
+        List<TimelineEntry> entries = new ArrayList<>();
+        boolean filtered = criteriaSet != null || criterion != null || indicator != null;
+        for (StatusChange c : statuses.changes(units, null, end, known)) {
+            if ((criteriaSet == null || criteriaSet.equals(c.criteriaSet()))
+                    && (criterion == null || criterion.equals(c.criterionCode()))
+                    && (indicator == null || indicator.equals(c.indicatorCode()))) {
+                entries.add(new TimelineEntry(c.validOn(), c.recordedAt(), c.unitId(), names.get(c.unitId()),
+                        c.kind(), c, null));
+            }
+        }
+        if (!filtered) {
+            for (UnitHierarchy.UnitChange u : hierarchy.changes(units, null, end, known)) {
+                entries.add(new TimelineEntry(u.validFrom(), u.recordedAt(), u.unitId(), names.get(u.unitId()),
+                        "UNIT_" + u.kind(), null, u));
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::validOn).thenComparing(TimelineEntry::recordedAt));
+        return entries;
+    }
+
+    private static UUID id(String unitId) {
         try {
-            return statuses.history(UUID.fromString(unitId));
+            return UUID.fromString(unitId);
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("invalid-unit-id", "unitId", unitId);
         }

@@ -1,0 +1,33 @@
+package vn.ntm.reporting;
+
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.reporting.programme.ProgrammeProjection;
+import vn.ntm.reporting.statuses.StatusProjection;
+import vn.ntm.reporting.units.UnitProjection;
+
+/**
+ * Folds one integration event into every read model it concerns. The live consumers and the replay use this same
+ * fold, which is what makes a rebuilt generation equal to the live one.
+ */
+@Component
+class ReadModelFold implements Consumer<Envelope<?>> {
+
+    private final UnitProjection units;
+    private final StatusProjection statuses;
+    private final ProgrammeProjection programme;
+
+    ReadModelFold(UnitProjection units, StatusProjection statuses, ProgrammeProjection programme) {
+        this.units = units;
+        this.statuses = statuses;
+        this.programme = programme;
+    }
+
+    @Override
+    public void accept(Envelope<?> envelope) {
+        units.apply(envelope);
+        statuses.apply(envelope);
+        programme.apply(envelope);
+    }
+}

@@ -1,0 +1,105 @@
+package vn.ntm.reporting.generations;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.support.messaging.IdempotentConsumer;
+
+/**
+ * The two generations of read models (schemas {@code rm_blue} and {@code rm_green}, ADR 7): the live one, which the
+ * Kafka consumers fold events into and the {@code public} views show, and the other one, which a replay rebuilds.
+ *
+ * <p>Every write runs in a transaction whose {@code search_path} starts with its generation, so projections name
+ * tables without a schema. A live write holds a share lock on the generation row; the swap takes it exclusively, so
+ * no live write can land in the old generation after the new one has caught up.
+ */
+@Component
+public class ReadModelGenerations {
+
+    public static final String BLUE = "rm_blue";
+    public static final String GREEN = "rm_green";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final IdempotentConsumer consumer;
+
+    ReadModelGenerations(JdbcTemplate jdbc, TransactionTemplate transaction, IdempotentConsumer consumer) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.consumer = consumer;
+    }
+
+    /** The generation the consumers write to and the views show. */
+    public String live() {
+        return jdbc.queryForObject("select live_schema from read_model_generation", String.class);
+    }
+
+    public static String other(String generation) {
+        return BLUE.equals(generation) ? GREEN : BLUE;
+    }
+
+    /**
+     * A live delivery: folded into the live generation at most once (by event id), in one transaction.
+     *
+     * @return the event when it was new and is committed
+     */
+    public Optional<Envelope<?>> applyLive(String consumerName, Message<byte[]> message, Consumer<Envelope<?>> fold) {
+        return transaction.execute(status -> {
+            String live = jdbc.queryForObject("select live_schema from read_model_generation for share", String.class);
+            useGeneration(live);
+            return consumer.handle(consumerName, message, fold);
+        });
+    }
+
+    /** Runs {@code work} in a transaction that writes into {@code generation}. */
+    <T> T inGeneration(String generation, Supplier<T> work) {
+        return transaction.execute(status -> {
+            useGeneration(generation);
+            return work.get();
+        });
+    }
+
+    /**
+     * Makes {@code generation} live, in the calling transaction: waits for live writes in flight, runs
+     * {@code catchUp} (which must bring the generation level with every event a live write has committed), then points
+     * the views at it.
+     */
+    void swapTo(String generation, Runnable catchUp) {
+        transaction.executeWithoutResult(status -> {
+            String live = jdbc.queryForObject("select live_schema from read_model_generation for update", String.class);
+            useGeneration(generation);
+            catchUp.run();
+            jdbc.execute("set local search_path to public");
+            jdbc.queryForObject("select ntm_point_views_at(?)::text", String.class, generation);
+            jdbc.update("update read_model_generation set live_schema = ?, previous_schema = ?, swapped_at = now()",
+                    generation, live);
+        });
+    }
+
+    /** Empties a generation that is not live, before a replay fills it. */
+    void truncate(String generation) {
+        if (generation.equals(live())) {
+            throw new IllegalStateException("the live generation is never truncated");
+        }
+        String tables = String.join(", ", jdbc.queryForList(
+                "select format('%I.%I', schemaname, tablename) from pg_tables where schemaname = ?", String.class,
+                checked(generation)));
+        jdbc.execute("truncate " + tables);
+    }
+
+    private void useGeneration(String generation) {
+        jdbc.execute("set local search_path to " + checked(generation) + ", public");
+    }
+
+    static String checked(String generation) {
+        if (!BLUE.equals(generation) && !GREEN.equals(generation)) {
+            throw new IllegalArgumentException("not a read-model generation: " + generation);
+        }
+        return generation;
+    }
+}

@@ -1,0 +1,63 @@
+package vn.ntm.reporting.generations;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rebuilding the read models from the start of history beside the live ones (ADR 7). */
+@RestController
+@RequestMapping("/api/replay")
+@Tag(name = "replay", description = "Rebuild every read model from the start of history without downtime")
+class ReplayController {
+
+    private final Replay replay;
+    private final GenerationComparison comparison;
+
+    ReplayController(Replay replay, GenerationComparison comparison) {
+        this.replay = replay;
+        this.comparison = comparison;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start a replay into the generation that is not live",
+            description = "Answers at once (202) with the progress; 409 while a replay runs. The live generation "
+                    + "keeps serving until the rebuilt one has caught up with the end of the topics and takes over.")
+    Replay.Progress start() {
+        return replay.start();
+    }
+
+    @GetMapping
+    @Operation(summary = "Progress of the running or last replay",
+            description = "state (IDLE, RUNNING, SWAPPING, DONE, FAILED, CANCELLED), events done of total, rate "
+                    + "per second, seconds left at that rate, the generation being built and the live one.")
+    Replay.Progress progress() {
+        return replay.progress();
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Cancel the running replay before it takes over; the live generation is unchanged")
+    Replay.Progress cancel() {
+        return replay.cancel();
+    }
+
+    @GetMapping("/sources")
+    @Operation(summary = "The Kafka topics history is replayed from, with their retention (-1: kept forever)")
+    List<Replay.HistorySource> sources() {
+        return replay.sources();
+    }
+
+    @GetMapping("/comparison")
+    @Operation(summary = "The live generation compared row by row with the other one",
+            description = "Right after a replay: the rebuilt generation (live now) against the one it replaced.")
+    GenerationComparison.Comparison comparison() {
+        return comparison.compare();
+    }
+}

@@ -1,0 +1,179 @@
+package vn.ntm.reporting.matrix;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import vn.ntm.contracts.UnitRef;
+import vn.ntm.reporting.statuses.Catalogue;
+import vn.ntm.reporting.statuses.StatusProjection;
+import vn.ntm.reporting.statuses.StatusProjection.IndicatorStatusRow;
+import vn.ntm.reporting.statuses.StatusProjection.RollupStatusRow;
+import vn.ntm.reporting.units.UnitHierarchy;
+import vn.ntm.reporting.units.UnitHierarchy.Predecessor;
+import vn.ntm.reporting.units.UnitHierarchy.Tree;
+import vn.ntm.reporting.units.UnitHierarchy.Unit;
+import vn.ntm.support.rules.RuleViolation;
+
+/**
+ * The criteria matrix: units × criteria with each cell's status, value and threshold (and where the threshold comes
+ * from), for a subtree of the hierarchy as it stood on a date, as the platform knew it at a recorded time; counts per
+ * level ("X of Y communes meet the standard"). Units that ended into a unit of the subtree (a merger) follow it as
+ * rows of their own, with their last standing, so their history stays in view under their successor.
+ */
+@Component
+public class CriteriaMatrix {
+
+    private final UnitHierarchy hierarchy;
+    private final StatusProjection statuses;
+    private final Catalogue catalogue;
+
+    CriteriaMatrix(UnitHierarchy hierarchy, StatusProjection statuses, Catalogue catalogue) {
+        this.hierarchy = hierarchy;
+        this.statuses = statuses;
+        this.catalogue = catalogue;
+    }
+
+    /** What the matrix is of: a subtree (root null: the whole tree), a valid date, a recorded time, a set (or all). */
+    public record Query(String root, LocalDate asOf, Instant knownAt, String criteriaSet) {
+    }
+
+    public record Matrix(LocalDate asOf, Instant knownAt, UnitRef root, List<Catalogue.CriteriaSet> criteriaSets,
+                         List<Row> rows, List<LevelCount> counts) {
+    }
+
+    /**
+     * One unit's line. {@code predecessorOf}: for a unit that had ended by {@code asOf}, the unit of the subtree it
+     * ended into; its cells are its standing on the day before it ended.
+     */
+    public record Row(String unitId, String level, String name, String parentId, int depth, List<UnitRef> path,
+                      String region, Integer communeGroup, String predecessorOf, String endReason, LocalDate endedOn,
+                      List<SetCell> sets, List<CriterionCell> criteria, List<IndicatorStatusRow> indicators) {
+    }
+
+    public record SetCell(String criteriaSet, String status, Integer criteriaMet, Integer criteriaTotal,
+                          LocalDate validOn) {
+    }
+
+    public record CriterionCell(String criteriaSet, String criterionCode, String status, LocalDate validOn) {
+    }
+
+    /** Of {@code units} units of one level, how many meet each set that applies to the level. */
+    public record LevelCount(String level, int units, List<SetCount> sets) {
+    }
+
+    public record SetCount(String criteriaSet, String titleVi, String titleEn, int met, int notMet, int unknown) {
+    }
+
+    public Matrix matrix(Query query) {
+        Tree tree = hierarchy.on(query.asOf(), query.knownAt());
+        List<Unit> units = subtree(tree, query.root(), query.asOf());
+        Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
+        if (query.criteriaSet() != null && !sets.containsKey(query.criteriaSet())) {
+            throw RuleViolation.notFound("unknown-criteria-set", query.criteriaSet());
+        }
+        int rootDepth = units.isEmpty() ? 0 : tree.path(units.get(0).id()).size();
+        List<Row> rows = new ArrayList<>();
+        Map<String, Cells> live = cells(ids(units), query.asOf(), query);
+        for (Unit unit : units) {
+            rows.add(row(unit.id(), unit.level(), unit.name(), unit.parentId(), tree.path(unit.id()).size() - rootDepth,
+                    tree.path(unit.id()), unit.region(), unit.communeGroup(), null, null, null,
+                    live.getOrDefault(unit.id(), Cells.EMPTY)));
+            for (Predecessor p : tree.predecessors(unit.id())) {
+                Cells cells = cells(List.of(UUID.fromString(p.id())), p.endedOn().minusDays(1), query)
+                        .getOrDefault(p.id(), Cells.EMPTY);
+                rows.add(row(p.id(), p.level(), p.name(), unit.id(), tree.path(unit.id()).size() - rootDepth + 1,
+                        tree.path(unit.id()), null, null, unit.id(), p.reason(), p.endedOn(), cells));
+            }
+        }
+        Set<String> used = new LinkedHashSet<>();
+        rows.forEach(r -> r.sets().forEach(s -> used.add(s.criteriaSet())));
+        rows.forEach(r -> r.indicators().forEach(s -> used.add(s.criteriaSet())));
+        List<Catalogue.CriteriaSet> columns = sets.values().stream()
+                .filter(s -> query.criteriaSet() == null ? used.contains(s.code()) : s.code().equals(query.criteriaSet()))
+                .toList();
+        UnitRef root = units.isEmpty() || query.root() == null ? null
+                : new UnitRef(units.get(0).id(), units.get(0).level(), units.get(0).name());
+        return new Matrix(query.asOf(), query.knownAt(), root, columns, rows,
+                counts(rows, query.criteriaSet() == null ? sets.values() : columns));
+    }
+
+    /** The units of the subtree; a root that had ended by the date is answered by the unit that succeeded it. */
+    static List<Unit> subtree(Tree tree, String root, LocalDate asOf) {
+        if (root == null) {
+            return tree.all();
+        }
+        Unit holder = tree.holder(root).orElseThrow(() -> RuleViolation.notFound("unit-not-in-tree", root, asOf));
+        return tree.subtree(holder.id());
+    }
+
+    private record Cells(List<SetCell> sets, List<CriterionCell> criteria, List<IndicatorStatusRow> indicators) {
+        static final Cells EMPTY = new Cells(List.of(), List.of(), List.of());
+    }
+
+    private Map<String, Cells> cells(Collection<UUID> units, LocalDate on, Query query) {
+        Map<String, List<IndicatorStatusRow>> indicators = statuses.indicators(units, on, query.knownAt()).stream()
+                .filter(r -> query.criteriaSet() == null || r.criteriaSet().equals(query.criteriaSet()))
+                .collect(Collectors.groupingBy(IndicatorStatusRow::unitId));
+        Map<String, List<RollupStatusRow>> rollups = statuses.rollups(units, on, query.knownAt()).stream()
+                .filter(r -> query.criteriaSet() == null || r.criteriaSet().equals(query.criteriaSet()))
+                .collect(Collectors.groupingBy(RollupStatusRow::unitId));
+        Map<String, Cells> cells = new LinkedHashMap<>();
+        for (UUID id : units) {
+            String unit = id.toString();
+            List<RollupStatusRow> r = rollups.getOrDefault(unit, List.of());
+            cells.put(unit, new Cells(
+                    r.stream().filter(x -> x.criterionCode() == null).map(x -> new SetCell(x.criteriaSet(),
+                            x.status(), x.criteriaMet(), x.criteriaTotal(), x.validOn())).toList(),
+                    r.stream().filter(x -> x.criterionCode() != null).map(x -> new CriterionCell(x.criteriaSet(),
+                            x.criterionCode(), x.status(), x.validOn())).toList(),
+                    indicators.getOrDefault(unit, List.of())));
+        }
+        return cells;
+    }
+
+    private static Row row(String id, String level, String name, String parentId, int depth, List<UnitRef> path,
+                           String region, Integer group, String predecessorOf, String reason, LocalDate endedOn,
+                           Cells cells) {
+        return new Row(id, level, name, parentId, depth, path, region, group, predecessorOf, reason, endedOn,
+                cells.sets(), cells.criteria(), cells.indicators());
+    }
+
+    private static List<LevelCount> counts(List<Row> rows, Collection<Catalogue.CriteriaSet> sets) {
+        Map<String, List<Row>> byLevel = rows.stream().filter(r -> r.predecessorOf() == null)
+                .collect(Collectors.groupingBy(Row::level, LinkedHashMap::new, Collectors.toList()));
+        List<LevelCount> counts = new ArrayList<>();
+        byLevel.forEach((level, unitsOfLevel) -> {
+            List<SetCount> setCounts = new ArrayList<>();
+            for (Catalogue.CriteriaSet set : sets) {
+                if (set.level() == null || !set.level().endsWith(level)) {
+                    continue;
+                }
+                int met = 0;
+                int notMet = 0;
+                for (Row r : unitsOfLevel) {
+                    String status = r.sets().stream().filter(s -> s.criteriaSet().equals(set.code()))
+                            .map(SetCell::status).findFirst().orElse("UNKNOWN");
+                    met += status.equals("MET") ? 1 : 0;
+                    notMet += status.equals("NOT_MET") ? 1 : 0;
+                }
+                setCounts.add(new SetCount(set.code(), set.titleVi(), set.titleEn(), met, notMet,
+                        unitsOfLevel.size() - met - notMet));
+            }
+            counts.add(new LevelCount(level, unitsOfLevel.size(), setCounts));
+        });
+        return counts;
+    }
+
+    private static List<UUID> ids(List<Unit> units) {
+        return units.stream().map(u -> UUID.fromString(u.id())).toList();
+    }
+}

@@ -1,0 +1,228 @@
+package vn.ntm.reporting.units;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.ntm.contracts.UnitRef;
+
+/**
+ * The unit hierarchy as it stood on a valid date, as the platform knew it at a recorded time: which units existed,
+ * their names, parents and attributes, and which units they succeeded (mergers, splits).
+ */
+@Component
+public class UnitHierarchy {
+
+    private static final Comparator<Unit> BY_LEVEL_AND_NAME = Comparator.comparingInt((Unit u) -> rank(u.level()))
+            .thenComparing(Unit::name);
+
+    private final JdbcTemplate jdbc;
+
+    UnitHierarchy(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A unit's version in force on the tree's date. */
+    public record Unit(String id, String level, String name, String parentId, String region, Integer communeGroup,
+                       String specialStatus, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /** A unit that ended and whose territory went to another: {@code name} as it was on its last day. */
+    public record Predecessor(String id, String level, String name, String successorId, String reason,
+                              LocalDate endedOn) {
+    }
+
+    /** One version of a unit with its valid and recorded time. */
+    public record UnitVersion(String id, String level, String name, String parentId, String region,
+                              Integer communeGroup, String specialStatus, LocalDate validFrom, LocalDate validTo,
+                              Instant recordedFrom, Instant recordedTo) {
+    }
+
+    /** The tree on {@code on} as known at {@code knownAt}. */
+    public Tree on(LocalDate on, Instant knownAt) {
+        List<Unit> units = jdbc.query("""
+                select unit_id::text, level, name, parent_id::text, region, commune_group, special_status,
+                       valid_from, valid_to
+                from unit_version
+                where valid_from <= ? and (valid_to is null or valid_to > ?)
+                  and recorded_from <= ? and (recorded_to is null or recorded_to > ?)""",
+                (rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class)),
+                on, on, Timestamp.from(knownAt), Timestamp.from(knownAt));
+        List<Predecessor> predecessors = jdbc.query("""
+                select c.unit_id::text, v.level, v.name, s.successor::text, c.reason, c.valid_from
+                from unit_change c cross join unnest(c.successor_ids) as s(successor)
+                join lateral (select level, name from unit_version v
+                               where v.unit_id = c.unit_id and v.valid_from < c.valid_from
+                                 and v.recorded_from <= ? and (v.recorded_to is null or v.recorded_to > ?)
+                               order by v.valid_from desc limit 1) v on true
+                where c.kind = 'ENDED' and c.valid_from <= ? and c.recorded_at <= ?
+                order by v.name, c.unit_id""",
+                (rs, n) -> new Predecessor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class)),
+                Timestamp.from(knownAt), Timestamp.from(knownAt), on, Timestamp.from(knownAt));
+        return new Tree(on, units, predecessors);
+    }
+
+    /** Every version of one unit, in valid then recorded order. */
+    public List<UnitVersion> versions(UUID unitId) {
+        return jdbc.query("""
+                select unit_id::text, level, name, parent_id::text, region, commune_group, special_status, valid_from,
+                       valid_to, recorded_from, recorded_to
+                from unit_version where unit_id = ? order by valid_from, recorded_from""",
+                (rs, n) -> new UnitVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class), rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()), unitId);
+    }
+
+    /** A fact about a unit: registered, renamed, moved, attributes changed or ended. */
+    public record UnitChange(String unitId, String kind, String name, String parentId, String region,
+                             Integer communeGroup, String specialStatus, String reason, List<String> successorIds,
+                             LocalDate validFrom, Instant recordedAt, String legalBasis, String actorSubject) {
+    }
+
+    /** The facts about the units valid in {@code (from, to]} and recorded by {@code knownAt}; from null: all. */
+    public List<UnitChange> changes(Collection<UUID> units, LocalDate from, LocalDate to, Instant knownAt) {
+        return jdbc.query("""
+                select unit_id::text, kind, name, parent_id::text, region, commune_group, special_status, reason,
+                       successor_ids::text[], valid_from, recorded_at, legal_basis, actor_subject
+                from unit_change
+                where unit_id = any(?) and valid_from > ? and valid_from <= ? and recorded_at <= ?
+                order by valid_from, recorded_at""",
+                (rs, n) -> new UnitChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
+                        rs.getArray(9) == null ? List.of() : List.of((String[]) rs.getArray(9).getArray()),
+                        rs.getObject(10, LocalDate.class), rs.getTimestamp(11).toInstant(), rs.getString(12),
+                        rs.getString(13)),
+                units.toArray(UUID[]::new), from == null ? LocalDate.of(1, 1, 1) : from, to,
+                Timestamp.from(knownAt));
+    }
+
+    /** Whether any version of the unit was ever recorded. */
+    public boolean known(UUID unitId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from unit_version where unit_id = ?)", Boolean.class, unitId));
+    }
+
+    /** The hierarchy on one date: units, children and the units that ended into them. */
+    public static final class Tree {
+
+        private final LocalDate on;
+        private final Map<String, Unit> byId = new LinkedHashMap<>();
+        private final Map<String, List<Unit>> children = new LinkedHashMap<>();
+        private final Map<String, List<Predecessor>> predecessors = new LinkedHashMap<>();
+        private final Map<String, Predecessor> endedInto = new LinkedHashMap<>();
+
+        Tree(LocalDate on, Collection<Unit> units, Collection<Predecessor> ended) {
+            this.on = on;
+            units.stream().sorted(BY_LEVEL_AND_NAME).forEach(u -> byId.put(u.id(), u));
+            byId.values().forEach(u -> {
+                if (u.parentId() != null && byId.containsKey(u.parentId())) {
+                    children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+                }
+            });
+            ended.forEach(p -> {
+                predecessors.computeIfAbsent(p.successorId(), k -> new ArrayList<>()).add(p);
+                endedInto.putIfAbsent(p.id(), p);
+            });
+        }
+
+        public LocalDate on() {
+            return on;
+        }
+
+        public Optional<Unit> unit(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        /** Units with no parent in the tree (provinces, normally). */
+        public List<Unit> roots() {
+            return byId.values().stream().filter(u -> u.parentId() == null || !byId.containsKey(u.parentId()))
+                    .toList();
+        }
+
+        public List<Unit> children(String id) {
+            return children.getOrDefault(id, List.of());
+        }
+
+        /** The units that ended into this one up to the tree's date, with their predecessors in turn. */
+        public List<Predecessor> predecessors(String id) {
+            List<Predecessor> all = new ArrayList<>();
+            for (Predecessor p : predecessors.getOrDefault(id, List.of())) {
+                all.add(p);
+                all.addAll(predecessors(p.id()));
+            }
+            return all;
+        }
+
+        /**
+         * The unit that holds {@code id}'s territory on the tree's date: itself while it exists, else its successor
+         * (followed through later mergers); empty when it dissolved without one or is unknown.
+         */
+        public Optional<Unit> holder(String id) {
+            String current = id;
+            for (int hops = 0; hops < 16 && current != null; hops++) {
+                if (byId.containsKey(current)) {
+                    return Optional.of(byId.get(current));
+                }
+                Predecessor ended = endedInto.get(current);
+                current = ended == null ? null : ended.successorId();
+            }
+            return Optional.empty();
+        }
+
+        /** {@code root} and everything below it, parents before children. */
+        public List<Unit> subtree(String root) {
+            List<Unit> out = new ArrayList<>();
+            Unit unit = byId.get(root);
+            if (unit != null) {
+                collect(unit, out);
+            }
+            return out;
+        }
+
+        /** Every unit, parents before children. */
+        public List<Unit> all() {
+            List<Unit> out = new ArrayList<>();
+            roots().forEach(r -> collect(r, out));
+            return out;
+        }
+
+        private void collect(Unit unit, List<Unit> out) {
+            out.add(unit);
+            children(unit.id()).forEach(c -> collect(c, out));
+        }
+
+        /** The path from the top of the tree down to the unit. */
+        public List<UnitRef> path(String id) {
+            List<UnitRef> path = new ArrayList<>();
+            Unit unit = byId.get(id);
+            for (int depth = 0; unit != null && depth < 16; depth++) {
+                path.add(0, new UnitRef(unit.id(), unit.level(), unit.name()));
+                unit = unit.parentId() == null ? null : byId.get(unit.parentId());
+            }
+            return path;
+        }
+    }
+
+    private static int rank(String level) {
+        return switch (level) {
+            case "PROVINCE" -> 0;
+            case "DISTRICT" -> 1;
+            case "COMMUNE" -> 2;
+            case "VILLAGE" -> 3;
+            default -> 4;
+        };
+    }
+}

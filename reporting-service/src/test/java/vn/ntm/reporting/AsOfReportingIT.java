@@ -1,0 +1,237 @@
+package vn.ntm.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.ServiceIntegrationTest;
+
+/**
+ * The read models answer "as of D", "as known at K about D" and "what changed between D1 and D2" across the merger
+ * of 1 July 2025, from events on a real broker folded into real PostgreSQL.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "ntm.test.suite=as-of")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AsOfReportingIT {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    EventCodec codec;
+
+    final MergerHistory h = new MergerHistory();
+
+    @BeforeAll
+    void publishTheMergerHistory() {
+        h.publish(brokers, codec);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                http().get("/api/units/" + h.ngocThien + "/timeline").json().size()).isGreaterThanOrEqualTo(2 + 9));
+    }
+
+    @Test
+    void in2024TheTreeIsBacGiangTanYenSongVanWithItsVillage() {
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacGiang + "&asOf=2024-12-31").json();
+        assertThat(names(matrix)).containsExactly("Bắc Giang", "Tân Yên", "Ngọc Châu", "Song Vân", "Hoàng Vân");
+        JsonNode songVan = row(matrix, h.songVan);
+        assertThat(songVan.path("path")).extracting(p -> p.path("name").asString())
+                .containsExactly("Bắc Giang", "Tân Yên", "Song Vân");
+        assertThat(row(matrix, h.hoangVan).path("parentId").asString()).isEqualTo(h.songVan);
+        JsonNode cell = songVan.path("indicators").path(0);
+        assertThat(cell.path("status").asString()).as("the September measurement").isEqualTo("NOT_MET");
+        assertThat(cell.path("threshold").decimalValue()).isEqualByComparingTo("98");
+        assertThat(cell.path("thresholdVerified").asBoolean()).isFalse();
+        assertThat(cell.path("thresholdSource").asString()).isEqualTo("Research extract, not verified");
+        assertThat(songVan.path("sets").path(0).path("status").asString()).isEqualTo("NOT_MET");
+        JsonNode communes = level(matrix, "COMMUNE");
+        assertThat(communes.path("units").asInt()).isEqualTo(2);
+        assertThat(communes.path("sets").path(0).path("notMet").asInt()).isEqualTo(1);
+        assertThat(communes.path("sets").path(0).path("unknown").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void asKnownBeforeTheCorrectionWasRecordedSongVanStillMetTheStandard() {
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&knownAt=2024-10-01T00:00:00Z")
+                .json();
+        JsonNode songVan = row(matrix, h.songVan);
+        assertThat(songVan.path("indicators").path(0).path("status").asString()).isEqualTo("MET");
+        assertThat(songVan.path("sets").path(0).path("status").asString()).isEqualTo("MET");
+        assertThat(level(matrix, "COMMUNE").path("sets").path(0).path("met").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void in2026TheTreeIsBacNinhNgocThienWithSongVanRolledUpUnderItsSuccessor() {
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacNinh + "&asOf=2026-01-15").json();
+        assertThat(names(matrix)).as("merged units follow their successor")
+                .containsExactly("Bắc Ninh", "Bắc Giang", "Ngọc Thiện", "Ngọc Châu", "Song Vân", "Hoàng Vân");
+        assertThat(row(matrix, h.bacGiang).path("predecessorOf").asString()).isEqualTo(h.bacNinh);
+        JsonNode songVan = row(matrix, h.songVan);
+        assertThat(songVan.path("predecessorOf").asString()).isEqualTo(h.ngocThien);
+        assertThat(songVan.path("endReason").asString()).isEqualTo("MERGED");
+        assertThat(songVan.path("endedOn").asString()).isEqualTo("2025-07-01");
+        assertThat(songVan.path("indicators").path(0).path("status").asString())
+                .as("its standing on its last day").isEqualTo("NOT_MET");
+        assertThat(row(matrix, h.hoangVan).path("path")).extracting(p -> p.path("name").asString())
+                .containsExactly("Bắc Ninh", "Ngọc Thiện", "Hoàng Vân");
+        assertThat(row(matrix, h.ngocThien).path("indicators").path(0).path("status").asString()).isEqualTo("MET");
+        JsonNode communes = level(matrix, "COMMUNE");
+        assertThat(communes.path("units").asInt()).as("only Ngọc Thiện exists in 2026").isEqualTo(1);
+        assertThat(communes.path("sets").path(0).path("unknown").asInt()).isEqualTo(1);
+        assertThat(http().get("/api/matrix?unit=" + h.songVan + "&asOf=2026-01-15").json().path("root")
+                .path("name").asString()).as("a merged unit is answered by its successor").isEqualTo("Ngọc Thiện");
+        assertThat(http().get("/api/matrix?unit=" + h.tanYen + "&asOf=2026-01-15").status())
+                .as("a dissolved district has no successor").isEqualTo(404);
+    }
+
+    @Test
+    void beforeTheMergerWasRecordedThe2026TreeWasStillTheOldOne() {
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2026-01-15&knownAt=2025-06-01T00:00:00Z")
+                .json();
+        assertThat(names(matrix)).containsExactly("Song Vân", "Hoàng Vân");
+        assertThat(row(matrix, h.songVan).path("path")).extracting(p -> p.path("name").asString())
+                .containsExactly("Bắc Giang", "Tân Yên", "Song Vân");
+    }
+
+    @Test
+    void aVillageKeepsOneIdentityAcrossTheMergerWithTwoVersions() {
+        List<JsonNode> all = new ArrayList<>();
+        http().get("/api/units/" + h.hoangVan + "/versions").json().forEach(all::add);
+        assertThat(all).as("one open-ended version known until the merger was recorded, then two").hasSize(3);
+        List<JsonNode> versions = all.stream().filter(v -> v.path("recordedTo").isNull()).toList();
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).path("parentId").asString()).isEqualTo(h.songVan);
+        assertThat(versions.get(0).path("validTo").asString()).isEqualTo("2025-07-01");
+        assertThat(versions.get(1).path("parentId").asString()).isEqualTo(h.ngocThien);
+        assertThat(versions.get(1).path("validTo").isNull()).isTrue();
+        JsonNode songVan = http().get("/api/units/" + h.songVan + "/versions").json();
+        assertThat(songVan).as("known open-ended first, then closed by the merger: two recorded versions").hasSize(2);
+        assertThat(songVan.get(0).path("recordedTo").asString()).isEqualTo("2025-06-25T02:00:00Z");
+        assertThat(songVan.get(0).path("validTo").isNull()).isTrue();
+        assertThat(songVan.get(1).path("validTo").asString()).isEqualTo("2025-07-01");
+    }
+
+    @Test
+    void theSuccessorsTimelineReachesTheMergedCommunesHistory() {
+        JsonNode timeline = http().get("/api/units/" + h.ngocThien + "/timeline").json();
+        List<String> lines = new ArrayList<>();
+        timeline.forEach(e -> lines.add(e.path("unitName").asString() + " " + e.path("kind").asString() + " "
+                + e.path("validOn").asString()));
+        assertThat(lines).contains("Song Vân INDICATOR 2024-03-05", "Song Vân INDICATOR 2024-09-30",
+                "Song Vân UNIT_ENDED 2025-07-01", "Ngọc Thiện INDICATOR 2026-01-10");
+        JsonNode own = http().get("/api/units/" + h.ngocThien + "/timeline?includePredecessors=false&indicator=4.2")
+                .json();
+        assertThat(own).hasSize(1);
+    }
+
+    @Test
+    void changesBetweenTwoDatesListCellsEventsAndUnitChanges() {
+        JsonNode changes = http().get("/api/changes?unit=" + h.bacGiang + "&from=2024-06-30&to=2026-01-15").json();
+        List<String> cells = new ArrayList<>();
+        changes.path("cells").forEach(c -> cells.add(c.path("unitName").asString() + " " + c.path("kind").asString()
+                + " " + c.path("statusBefore").asString() + "→" + c.path("statusAfter").asString()));
+        assertThat(cells).contains("Song Vân INDICATOR MET→NOT_MET", "Song Vân SET MET→NOT_MET",
+                "Ngọc Thiện INDICATOR UNKNOWN→MET");
+        List<String> units = new ArrayList<>();
+        changes.path("units").forEach(u -> units.add(u.path("kind").asString()));
+        assertThat(units).contains("ENDED", "MOVED", "REGISTERED");
+        assertThat(http().get("/api/changes?from=2026-01-15&to=2024-01-01").problemType()).isEqualTo("dates-reversed");
+    }
+
+    @Test
+    void aReplayRebuildsEveryReadModelBesideTheLiveOneAndTheRebuiltOneEqualsIt() {
+        JsonNode sources = http().get("/api/replay/sources").json();
+        assertThat(sources).hasSize(2);
+        sources.forEach(s -> assertThat(s.path("keptForever").asBoolean()).as(s.toString()).isTrue());
+        String matrix2024 = http().get("/api/matrix?asOf=2024-12-31&knownAt=2026-06-01T00:00:00Z").body();
+        String matrix2026 = http().get("/api/matrix?asOf=2026-01-15&knownAt=2026-06-01T00:00:00Z").body();
+        String timeline = http().get("/api/units/" + h.ngocThien + "/timeline").body();
+        String liveBefore = http().get("/api/replay").json().path("liveGeneration").asString();
+
+        JsonHttp.Response started = http().post("/api/replay", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().path("targetGeneration").asString()).isNotEqualTo(liveBefore);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(http().get("/api/replay").json().path("state").asString()).isEqualTo("DONE"));
+        JsonNode done = http().get("/api/replay").json();
+        assertThat(done.path("liveGeneration").asString()).isEqualTo(started.json().path("targetGeneration").asString());
+        assertThat(done.path("eventsDone").asLong()).isGreaterThanOrEqualTo(h.units.size() + h.criteria.size());
+        assertThat(done.path("eventsTotal").asLong()).isEqualTo(done.path("eventsDone").asLong());
+        assertThat(done.path("secondsLeft").asLong()).isZero();
+
+        JsonNode comparison = http().get("/api/replay/comparison").json();
+        assertThat(comparison.path("equal").asBoolean()).as(comparison.toString()).isTrue();
+        List<String> tables = new ArrayList<>();
+        comparison.path("tables").forEach(t -> {
+            tables.add(t.path("table").asString());
+            assertThat(t.path("liveRows").asLong()).as(t.toString()).isEqualTo(t.path("otherRows").asLong());
+        });
+        assertThat(tables).contains("unit_version", "status_history", "plan_task", "recognition_event");
+        assertThat(http().get("/api/matrix?asOf=2024-12-31&knownAt=2026-06-01T00:00:00Z").body()).isEqualTo(matrix2024);
+        assertThat(http().get("/api/matrix?asOf=2026-01-15&knownAt=2026-06-01T00:00:00Z").body()).isEqualTo(matrix2026);
+        assertThat(http().get("/api/units/" + h.ngocThien + "/timeline").body()).isEqualTo(timeline);
+
+        var later = vn.ntm.contracts.Envelope.of(java.util.UUID.randomUUID(), java.time.LocalDate.of(2026, 3, 1),
+                java.time.Instant.now(), null, h.ngocThien, List.of(), new vn.ntm.contracts.IndicatorStatusChanged(
+                        MergerHistory.SET, "4", "4.2", "MET", "NOT_MET", new java.math.BigDecimal("97"), "GE",
+                        new java.math.BigDecimal("98"), "%", true, "QĐ 318/QĐ-TTg, phụ lục II", "m-later", 1));
+        MergerHistory.send(brokers, codec, "ntm.criteria", later);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(
+                http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01").json(), h.ngocThien)
+                .path("indicators").path(0).path("status").asString())
+                .as("the live consumer writes into the new generation").isEqualTo("NOT_MET"));
+    }
+
+    @Test
+    void badInputIsAProblemInVietnamese() {
+        JsonHttp.Response bad = http().get("/api/matrix?unit=not-a-uuid");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("title").asString()).isEqualTo("Mã đơn vị không hợp lệ");
+        assertThat(http().get("/api/matrix?criteriaSet=NO-SUCH-SET").problemType()).isEqualTo("unknown-criteria-set");
+        assertThat(http().get("/api/matrix?asOf=31-12-2024").status()).isEqualTo(400);
+        assertThat(http().get("/api/units/" + java.util.UUID.randomUUID() + "/versions").status()).isEqualTo(404);
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port);
+    }
+
+    static List<String> names(JsonNode matrix) {
+        List<String> names = new ArrayList<>();
+        matrix.path("rows").forEach(r -> names.add(r.path("name").asString()));
+        return names;
+    }
+
+    static JsonNode row(JsonNode matrix, String unitId) {
+        for (JsonNode r : matrix.path("rows")) {
+            if (r.path("unitId").asString().equals(unitId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for " + unitId + " in " + matrix);
+    }
+
+    static JsonNode level(JsonNode matrix, String level) {
+        for (JsonNode c : matrix.path("counts")) {
+            if (c.path("level").asString().equals(level)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no count for " + level);
+    }
+}
