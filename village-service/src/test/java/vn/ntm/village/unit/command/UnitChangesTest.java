@@ -34,7 +34,7 @@ class UnitChangesTest {
     private static final LocalDate MERGER = LocalDate.of(2025, 7, 1);
     private static final String BASIS = "Nghị quyết 1658/NQ-UBTVQH15 ngày 16/6/2025";
 
-    private final UnitTest.InMemoryUnits units = new UnitTest.InMemoryUnits();
+    private final UnitTestSupport.Units units = new UnitTestSupport.Units();
     private final UnitId bacGiang = UnitId.random();
     private final UnitId tanYen = UnitId.random();
     private final UnitId songVan = UnitId.random();

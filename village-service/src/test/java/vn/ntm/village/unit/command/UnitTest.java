@@ -27,7 +27,7 @@ class UnitTest {
     private static final Actor ADMIN = new Actor("admin@bacgiang", "provincial-admin", null);
     private static final LocalDate FOUNDED = LocalDate.of(1997, 1, 1);
 
-    private final InMemoryUnits units = new InMemoryUnits();
+    private final UnitTestSupport.Units units = new UnitTestSupport.Units();
     private final UnitId province = UnitId.random();
     private final UnitId district = UnitId.random();
     private final UnitId commune = UnitId.random();
@@ -129,35 +129,5 @@ class UnitTest {
 
     private static RegisterUnitCommand register(UnitId id, UnitLevel level, String name, UnitId parent) {
         return new RegisterUnitCommand(id, level, new UnitName(name), parent, FOUNDED, null, null, null, null, ADMIN);
-    }
-
-    /** The register as the aggregate sees it, held in memory: every unit has one version, open from FOUNDED. */
-    static final class InMemoryUnits implements UnitLookup {
-        private final Map<UnitId, Entry> entries = new java.util.LinkedHashMap<>();
-
-        void add(UnitId id, UnitLevel level, String name, UnitId parent) {
-            add(id, level, name, parent, FOUNDED, null);
-        }
-
-        void add(UnitId id, UnitLevel level, String name, UnitId parent, LocalDate from, LocalDate endedOn) {
-            entries.put(id, new Entry(id, level, name, parent, from, endedOn, null, null, List.of(), Instant.EPOCH,
-                    null, null, from, endedOn, endedOn == null ? null : "DISSOLVED", List.of()));
-        }
-
-        @Override
-        public Optional<Entry> find(UnitId id) {
-            return Optional.ofNullable(entries.get(id));
-        }
-
-        @Override
-        public Optional<Entry> findOn(UnitId id, LocalDate on) {
-            return find(id).filter(e -> !on.isBefore(e.validFrom()) && (e.validTo() == null || on.isBefore(e.validTo())));
-        }
-
-        @Override
-        public List<Entry> childrenOn(UnitId parentId, LocalDate on) {
-            return entries.values().stream().filter(e -> java.util.Objects.equals(e.parentId(), parentId))
-                    .filter(e -> findOn(e.id(), on).isPresent()).toList();
-        }
     }
 }

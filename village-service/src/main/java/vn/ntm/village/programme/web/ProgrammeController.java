@@ -1,0 +1,291 @@
+package vn.ntm.village.programme.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.web.ActorResolver;
+import vn.ntm.village.programme.api.PlanCommands;
+import vn.ntm.village.programme.api.PlanParts;
+import vn.ntm.village.programme.api.RecognitionCommands;
+import vn.ntm.village.programme.api.RecognitionLevel;
+import vn.ntm.village.programme.api.RecognitionStep;
+import vn.ntm.village.programme.command.ProgrammeDirectory;
+import vn.ntm.village.unit.api.UnitId;
+import vn.ntm.village.unit.api.UnitLevel;
+import vn.ntm.village.unit.command.UnitDirectory;
+
+/**
+ * Each unit's standing in the programme: plans with targets, roadmaps, tasks and rewards; recognition requests and
+ * their steps, decisions and revocations.
+ */
+@RestController
+@RequestMapping("/api")
+class ProgrammeController {
+
+    private static final String ID = "[A-Za-z0-9._-]{1,64}";
+
+    private final CommandGateway commands;
+    private final ProgrammeDirectory programme;
+    private final UnitDirectory units;
+    private final ActorResolver actors;
+
+    ProgrammeController(CommandGateway commands, ProgrammeDirectory programme, UnitDirectory units,
+                        ActorResolver actors) {
+        this.commands = commands;
+        this.programme = programme;
+        this.units = units;
+        this.actors = actors;
+    }
+
+    /**
+     * @param id optional plan id (letters, digits, {@code . _ -}); a client that retries chooses it, and a second
+     *           adoption with the same id is refused with 409
+     */
+    record PlanRequest(@Pattern(regexp = ID) String id,
+                       @NotBlank @Size(max = 64) String number,
+                       @Size(max = 300) String title,
+                       @NotNull LocalDate adoptedOn,
+                       @Size(max = 120) String signer,
+                       @NotNull @Min(2010) @Max(2100) Integer year,
+                       @Size(max = 200) List<@Valid @NotNull TargetRequest> targets,
+                       @Size(max = 200) List<@Valid @NotNull RoadmapRequest> roadmap,
+                       @Size(max = 500) List<@Valid @NotNull TaskRequest> tasks,
+                       @Size(max = 100) List<@Valid @NotNull AssignmentRequest> assignments,
+                       @Size(max = 20) List<@Valid @NotNull RewardRequest> rewards) {
+    }
+
+    record TargetRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 64) String criteriaSetCode,
+                         @Size(max = 16) String indicatorCode, @Size(max = 16) String criterionCode,
+                         @Size(max = 500) String description, @NotNull @Pattern(regexp = ">=|>|<=|<|=") String comparator,
+                         @NotNull @DecimalMax("1e15") BigDecimal value, @Size(max = 40) String unit,
+                         @NotNull LocalDate dueDate) {
+    }
+
+    record RoadmapRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String unitId,
+                          @NotNull RecognitionLevel level, @Size(max = 64) String criteriaSetCode,
+                          @NotNull LocalDate dueDate, @Size(max = 500) String description) {
+    }
+
+    record TaskRequest(@NotBlank @Pattern(regexp = ID) String id, @NotBlank @Size(max = 500) String description,
+                       @NotNull LocalDate dueDate, @Size(max = 200) String responsibleOffice,
+                       @Size(max = 100) List<@NotBlank String> unitIds) {
+    }
+
+    record AssignmentRequest(@NotBlank @Size(max = 200) String office, @Size(max = 64) String criteriaSetCode,
+                             @NotNull @Size(max = 60) List<@NotBlank @Size(max = 16) String> criterionCodes,
+                             @Size(max = 500) String duty) {
+    }
+
+    record RewardRequest(@NotBlank @Pattern(regexp = ID) String id, @NotNull RecognitionLevel level,
+                         @NotNull UnitLevel unitLevel, @NotNull @Positive @DecimalMax("1e15") BigDecimal amount,
+                         @Size(max = 300) String budgetSource, @Size(max = 500) String description) {
+    }
+
+    record CompletionRequest(@NotNull LocalDate completedOn, @Size(max = 500) String note) {
+    }
+
+    record RecognitionRequest(@Pattern(regexp = ID) String id, @NotNull RecognitionLevel level,
+                              @NotBlank @Size(max = 64) String criteriaSetCode, @NotNull LocalDate requestedOn,
+                              @NotNull Boolean noOverdueConstructionDebt,
+                              @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence) {
+    }
+
+    record StepRequest(@NotNull RecognitionStep step, @NotNull LocalDate on, @NotBlank @Size(max = 200) String by,
+                       @NotNull Boolean passed, @Size(max = 1000) String note) {
+    }
+
+    record SurveyRequest(@NotNull LocalDate on, @NotBlank @Size(max = 200) String by, @NotNull Boolean passed,
+                         @Size(max = 1000) String note,
+                         @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull VillageCount> villages) {
+
+        record VillageCount(@NotBlank String unitId, @NotNull @Min(0) @Max(1_000_000) Integer householdsSurveyed,
+                            @NotNull @Min(0) @Max(1_000_000) Integer householdsSatisfied) {
+        }
+    }
+
+    record DecisionRequest(@NotBlank @Size(max = 64) String decisionNumber, @NotNull LocalDate decidedOn,
+                           @NotBlank @Size(max = 200) String authority) {
+    }
+
+    record RevocationRequest(@NotBlank @Size(max = 64) String decisionNumber, @NotNull LocalDate decidedOn,
+                             @NotBlank @Size(max = 200) String authority, @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/units/{unitId}/plans")
+    ResponseEntity<Map<String, Object>> adopt(@PathVariable String unitId, @Valid @RequestBody PlanRequest request) {
+        UnitId unit = existingUnit(unitId);
+        String planId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        if (programme.plan(planId).isPresent()) {
+            throw RuleViolation.conflict("plan-already-adopted", "id", planId);
+        }
+        commands.sendAndWait(new PlanCommands.AdoptPlan(planId, unit, request.number(), request.title(),
+                request.adoptedOn(), request.signer(), request.year(),
+                list(request.targets()).stream().map(t -> new PlanParts.Target(t.id(), t.criteriaSetCode(),
+                        t.indicatorCode(), t.criterionCode(), t.description(), t.comparator(), t.value(), t.unit(),
+                        t.dueDate())).toList(),
+                list(request.roadmap()).stream().map(r -> {
+                    UnitId target = reference(r.unitId(), "roadmap");
+                    return new PlanParts.RoadmapItem(r.id(), target, units.find(target).orElseThrow().name(),
+                            r.level(), r.criteriaSetCode(), r.dueDate(), r.description());
+                }).toList(),
+                list(request.tasks()).stream().map(t -> new PlanParts.Task(t.id(), t.description(), t.dueDate(),
+                        t.responsibleOffice(), list(t.unitIds()).stream().map(u -> reference(u, "tasks")).toList()))
+                        .toList(),
+                list(request.assignments()).stream().map(a -> new PlanParts.Assignment(a.office(),
+                        a.criteriaSetCode(), a.criterionCodes(), a.duty())).toList(),
+                list(request.rewards()).stream().map(r -> new PlanParts.RewardRule(r.id(), r.level(),
+                        r.unitLevel().name(), r.amount(), r.budgetSource(), r.description())).toList(),
+                actors.current()));
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(programme.plan(planId).orElseThrow());
+    }
+
+    @GetMapping("/units/{unitId}/plans")
+    List<Map<String, Object>> plans(@PathVariable String unitId) {
+        return programme.plans(existingUnit(unitId));
+    }
+
+    @GetMapping("/plans/{planId}")
+    Map<String, Object> plan(@PathVariable String planId) {
+        return programme.plan(planId).orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
+    }
+
+    @PostMapping("/plans/{planId}/tasks/{taskId}/completion")
+    Map<String, Object> complete(@PathVariable String planId, @PathVariable String taskId,
+                                 @Valid @RequestBody CompletionRequest request) {
+        plan(planId);
+        commands.sendAndWait(new PlanCommands.CompleteTask(planId, taskId, request.completedOn(), request.note(),
+                actors.current()));
+        return plan(planId);
+    }
+
+    /** Plan tasks with their deadlines and status: OPEN, DONE or MISSED. */
+    @GetMapping("/deadlines")
+    List<Map<String, Object>> deadlines(@RequestParam(required = false) String unitId,
+                                        @RequestParam(required = false) TaskStatus status) {
+        return programme.deadlines(unitId == null || unitId.isBlank() ? null : existingUnit(unitId),
+                status == null ? null : status.name());
+    }
+
+    enum TaskStatus { OPEN, DONE, MISSED }
+
+    @PostMapping("/units/{unitId}/recognitions")
+    ResponseEntity<Map<String, Object>> request(@PathVariable String unitId,
+                                                @Valid @RequestBody RecognitionRequest request) {
+        UnitId unit = existingUnit(unitId);
+        String recognitionId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        if (programme.recognition(recognitionId).isPresent()) {
+            throw RuleViolation.conflict("recognition-id-taken", "id", recognitionId);
+        }
+        commands.sendAndWait(new RecognitionCommands.RequestRecognition(recognitionId, unit, request.level(),
+                request.criteriaSetCode(), request.requestedOn(), request.noOverdueConstructionDebt(),
+                list(request.evidence()), actors.current()));
+        return ResponseEntity.created(URI.create("/api/recognitions/" + recognitionId))
+                .body(recognition(recognitionId));
+    }
+
+    @GetMapping("/units/{unitId}/recognitions")
+    List<Map<String, Object>> recognitions(@PathVariable String unitId) {
+        return programme.recognitions(existingUnit(unitId));
+    }
+
+    @GetMapping("/recognitions/{recognitionId}")
+    Map<String, Object> recognition(@PathVariable String recognitionId) {
+        return programme.recognition(recognitionId)
+                .orElseThrow(() -> RuleViolation.notFound("recognition-not-found", recognitionId));
+    }
+
+    @PostMapping("/recognitions/{recognitionId}/steps")
+    Map<String, Object> step(@PathVariable String recognitionId, @Valid @RequestBody StepRequest request) {
+        recognition(recognitionId);
+        commands.sendAndWait(new RecognitionCommands.RecordStep(recognitionId, request.step(), request.on(),
+                request.by(), request.passed(), request.note(), actors.current()));
+        return recognition(recognitionId);
+    }
+
+    @PostMapping("/recognitions/{recognitionId}/survey")
+    Map<String, Object> survey(@PathVariable String recognitionId, @Valid @RequestBody SurveyRequest request) {
+        recognition(recognitionId);
+        commands.sendAndWait(new RecognitionCommands.RecordSurvey(recognitionId, request.on(), request.by(),
+                request.passed(), request.note(), request.villages().stream()
+                .map(v -> new RecognitionCommands.RecordSurvey.Village(reference(v.unitId(), "villages"),
+                        v.householdsSurveyed(), v.householdsSatisfied())).toList(), actors.current()));
+        return recognition(recognitionId);
+    }
+
+    @PostMapping("/recognitions/{recognitionId}/decision")
+    Map<String, Object> decide(@PathVariable String recognitionId, @Valid @RequestBody DecisionRequest request) {
+        recognition(recognitionId);
+        commands.sendAndWait(new RecognitionCommands.DecideRecognition(recognitionId, request.decisionNumber(),
+                request.decidedOn(), request.authority(), actors.current()));
+        return recognition(recognitionId);
+    }
+
+    @PostMapping("/recognitions/{recognitionId}/revocation")
+    Map<String, Object> revoke(@PathVariable String recognitionId, @Valid @RequestBody RevocationRequest request) {
+        recognition(recognitionId);
+        commands.sendAndWait(new RecognitionCommands.RevokeRecognition(recognitionId, request.decisionNumber(),
+                request.decidedOn(), request.authority(), request.reason(), actors.current()));
+        return recognition(recognitionId);
+    }
+
+    /** What village-service last heard from criteria-service about a unit and a set (it gates recognition). */
+    @GetMapping("/units/{unitId}/criteria-standing")
+    Map<String, Object> standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
+        UnitId unit = existingUnit(unitId);
+        return programme.standing(unit, criteriaSet)
+                .map(s -> Map.<String, Object>of("status", s.status(), "criteriaMet", s.criteriaMet(),
+                        "criteriaTotal", s.criteriaTotal(), "notMet", s.notMet(), "validOn", s.validOn()))
+                .orElseThrow(() -> RuleViolation.notFound("standing-not-known", criteriaSet));
+    }
+
+    private UnitId existingUnit(String id) {
+        UnitId unit;
+        try {
+            unit = new UnitId(id);
+        } catch (RuleViolation e) {
+            throw RuleViolation.notFound("unit-not-found", id);
+        }
+        if (units.find(unit).isEmpty()) {
+            throw RuleViolation.notFound("unit-not-found", id);
+        }
+        return unit;
+    }
+
+    private UnitId reference(String id, String field) {
+        try {
+            UnitId unit = new UnitId(id);
+            if (units.find(unit).isPresent()) {
+                return unit;
+            }
+        } catch (RuleViolation e) {
+            // reported below
+        }
+        throw RuleViolation.unknown("unknown-unit", field, id);
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+}
