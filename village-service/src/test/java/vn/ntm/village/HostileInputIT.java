@@ -29,7 +29,7 @@ import vn.ntm.testing.ServiceIntegrationTest;
  * valid request is a 4xx problem detail and records nothing. A context of its own: the valid requests register units.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "ntm.test.suite=hostile-input")
+@TestPropertySource(properties = {"ntm.test.suite=hostile-input", "ntm.deadlines.initial-delay-ms=3600000"})
 @DirtiesContext
 class HostileInputIT {
 
@@ -65,7 +65,64 @@ class HostileInputIT {
                 "validFrom", "2024-01-01"));
         String split = register(body("level", "COMMUNE", "name", "Xã chia tách", "parentId", district,
                 "validFrom", "1997-01-01"));
+        String planned = register(body("level", "COMMUNE", "name", "Xã có kế hoạch", "parentId", district,
+                "validFrom", "1997-01-01"));
+        JsonHttp.Response plan = http().post("/api/units/" + planned + "/plans", body("number", "1/KH-UBND",
+                "adoptedOn", "2024-03-05", "year", 2024, "tasks", List.of(body("id", "task-1",
+                        "description", "Nhiệm vụ kiểm thử", "dueDate", "2024-04-05"))));
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        String planId = plan.json().path("planId").asString();
         List<HostileInputs.Endpoint> endpoints = List.of(
+                post("/api/units/{id}/plans", body("id", FRESH_UUID, "number", "30/KH-UBND",
+                        "title", "Kế hoạch kiểm thử", "adoptedOn", "2024-03-05", "signer", "Chủ tịch UBND xã",
+                        "year", 2024,
+                        "targets", List.of(body("id", "income", "criteriaSetCode", "VN-XA-NTMNC-2021-2025",
+                                "indicatorCode", "10.1", "description", "Thu nhập", "comparator", ">=", "value", 54,
+                                "unit", "triệu đồng", "dueDate", "2024-12-31")),
+                        "roadmap", List.of(body("id", "km", "unitId", village, "level", "MODEL",
+                                "dueDate", "2024-12-31")),
+                        "tasks", List.of(body("id", "t1", "description", "Các thôn lập kế hoạch",
+                                "dueDate", "2024-04-05", "responsibleOffice", "Ban phát triển thôn")),
+                        "assignments", List.of(body("office", "Công chức Văn hóa - xã hội",
+                                "criterionCodes", List.of("16"))),
+                        "rewards", List.of(body("id", "r1", "level", "MODEL", "unitLevel", "VILLAGE",
+                                "amount", 10000000, "budgetSource", "Ngân sách huyện"))))
+                        .with("id", commune).required("number", "adoptedOn", "year")
+                        .lenient("number", "title", "signer", "targets.description", "targets.unit", "tasks.description",
+                                "tasks.responsibleOffice", "assignments.office", "rewards.budgetSource")
+                        .blankIsAbsent("id").pastDates("adoptedOn"),
+                get("/api/units/{id}/plans").with("id", commune),
+                get("/api/plans/{id}").with("id", planId),
+                post("/api/plans/{plan}/tasks/{task}/completion", body("completedOn", "2024-04-01", "note", "Xong"))
+                        .with("plan", planId).with("task", "task-1").required("completedOn").lenient("note", "task")
+                        .pastDates("completedOn"),
+                get("/api/deadlines?unitId={unit?}&status={status?}").with("unit", commune).with("status", "OPEN"),
+                post("/api/units/{id}/recognitions", body("level", "MODEL", "criteriaSetCode", "VN-XA-NTMKM-2021-2025",
+                        "requestedOn", "2024-10-01", "noOverdueConstructionDebt", true, "evidence", List.of("Hồ sơ")))
+                        .with("id", village).required("level", "criteriaSetCode", "requestedOn",
+                                "noOverdueConstructionDebt").lenient("criteriaSetCode", "evidence")
+                        .pastDates("requestedOn").validRequestIsRefused(), // no criteria status has arrived
+                get("/api/units/{id}/recognitions").with("id", village),
+                get("/api/recognitions/{id}").with("id", FRESH_UUID).validRequestIsRefused(),
+                post("/api/recognitions/{id}/steps", body("step", "PUBLIC_COMMENT", "on", "2024-10-05",
+                        "by", "UBND xã", "passed", true)).with("id", FRESH_UUID)
+                        .required("step", "on", "by", "passed").lenient("by", "id").pastDates("on")
+                        .validRequestIsRefused(),
+                post("/api/recognitions/{id}/survey", body("on", "2024-10-10", "by", "MTTQ", "passed", true,
+                        "villages", List.of(body("unitId", village, "householdsSurveyed", 100,
+                                "householdsSatisfied", 90)))).with("id", FRESH_UUID)
+                        .required("on", "by", "passed", "villages").lenient("by", "id").pastDates("on")
+                        .validRequestIsRefused(),
+                post("/api/recognitions/{id}/decision", body("decisionNumber", "1/QĐ-UBND", "decidedOn", "2024-11-01",
+                        "authority", "Chủ tịch UBND tỉnh")).with("id", FRESH_UUID)
+                        .required("decisionNumber", "decidedOn", "authority").lenient("decisionNumber", "authority", "id")
+                        .pastDates("decidedOn").validRequestIsRefused(),
+                post("/api/recognitions/{id}/revocation", body("decisionNumber", "2/QĐ-UBND", "decidedOn", "2025-01-01",
+                        "authority", "Chủ tịch UBND tỉnh")).with("id", FRESH_UUID)
+                        .required("decisionNumber", "decidedOn", "authority").lenient("decisionNumber", "authority", "id")
+                        .pastDates("decidedOn").validRequestIsRefused(),
+                get("/api/units/{id}/criteria-standing?criteriaSet={set}").with("id", village)
+                        .with("set", "VN-XA-NTMKM-2021-2025").lenient("set").validRequestIsRefused(),
                 post("/api/units/{id}/renames", body("name", "Xã " + FRESH, "validFrom", "2024-01-01",
                         "legalBasis", "Nghị quyết kiểm thử")).with("id", renamed)
                         .required("name", "validFrom", "legalBasis").lenient("name", "legalBasis")
@@ -160,7 +217,8 @@ class HostileInputIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : List.of("domain_event_entry", "unit_directory", "unit_version")) {
+        for (String table : List.of("domain_event_entry", "unit_directory", "unit_version", "plan_view", "plan_task",
+                "recognition_view")) {
             rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         return rows;

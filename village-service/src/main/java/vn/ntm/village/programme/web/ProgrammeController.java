@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -60,10 +61,10 @@ class ProgrammeController {
     }
 
     /**
-     * @param id optional plan id (letters, digits, {@code . _ -}); a client that retries chooses it, and a second
-     *           adoption with the same id is refused with 409
+     * @param id optional plan id (a UUID); a client that retries chooses it, and a second adoption with the same id
+     *           is refused with 409
      */
-    record PlanRequest(@Pattern(regexp = ID) String id,
+    record PlanRequest(String id,
                        @NotBlank @Size(max = 64) String number,
                        @Size(max = 300) String title,
                        @NotNull LocalDate adoptedOn,
@@ -106,7 +107,7 @@ class ProgrammeController {
     record CompletionRequest(@NotNull LocalDate completedOn, @Size(max = 500) String note) {
     }
 
-    record RecognitionRequest(@Pattern(regexp = ID) String id, @NotNull RecognitionLevel level,
+    record RecognitionRequest(String id, @NotNull RecognitionLevel level,
                               @NotBlank @Size(max = 64) String criteriaSetCode, @NotNull LocalDate requestedOn,
                               @NotNull Boolean noOverdueConstructionDebt,
                               @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence) {
@@ -136,7 +137,7 @@ class ProgrammeController {
     @PostMapping("/units/{unitId}/plans")
     ResponseEntity<Map<String, Object>> adopt(@PathVariable String unitId, @Valid @RequestBody PlanRequest request) {
         UnitId unit = existingUnit(unitId);
-        String planId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        String planId = newId(request.id());
         if (programme.plan(planId).isPresent()) {
             throw RuleViolation.conflict("plan-already-adopted", "id", planId);
         }
@@ -168,7 +169,8 @@ class ProgrammeController {
 
     @GetMapping("/plans/{planId}")
     Map<String, Object> plan(@PathVariable String planId) {
-        return programme.plan(planId).orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
+        return (isUuid(planId) ? programme.plan(planId) : Optional.<Map<String, Object>>empty())
+                .orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
     }
 
     @PostMapping("/plans/{planId}/tasks/{taskId}/completion")
@@ -194,7 +196,7 @@ class ProgrammeController {
     ResponseEntity<Map<String, Object>> request(@PathVariable String unitId,
                                                 @Valid @RequestBody RecognitionRequest request) {
         UnitId unit = existingUnit(unitId);
-        String recognitionId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        String recognitionId = newId(request.id());
         if (programme.recognition(recognitionId).isPresent()) {
             throw RuleViolation.conflict("recognition-id-taken", "id", recognitionId);
         }
@@ -212,7 +214,7 @@ class ProgrammeController {
 
     @GetMapping("/recognitions/{recognitionId}")
     Map<String, Object> recognition(@PathVariable String recognitionId) {
-        return programme.recognition(recognitionId)
+        return (isUuid(recognitionId) ? programme.recognition(recognitionId) : Optional.<Map<String, Object>>empty())
                 .orElseThrow(() -> RuleViolation.notFound("recognition-not-found", recognitionId));
     }
 
@@ -283,6 +285,26 @@ class ProgrammeController {
             // reported below
         }
         throw RuleViolation.unknown("unknown-unit", field, id);
+    }
+
+    /** The client's id for a new plan or recognition (a UUID, so retries are safe), or a fresh one. */
+    private static String newId(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (!isUuid(requested)) {
+            throw RuleViolation.invalid("invalid-id", "id", requested);
+        }
+        return UUID.fromString(requested).toString();
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static <T> List<T> list(List<T> items) {
