@@ -198,6 +198,125 @@ class AsOfReportingIT {
     }
 
     @Test
+    void planProgressComparesEachTargetWithTheLatestValueAndItsTrend() {
+        JsonNode plan = http().get("/api/progress?unit=" + h.songVan + "&asOf=2024-12-31").json().path(0);
+        assertThat(plan.path("number").asString()).isEqualTo("30/KH-UBND");
+        JsonNode power = plan.path("targets").path(0);
+        assertThat(power.path("targetId").asString()).isEqualTo("t-4.2");
+        assertThat(power.path("latestValue").decimalValue()).isEqualByComparingTo("88.37");
+        assertThat(power.path("previousValue").decimalValue()).isEqualByComparingTo("99");
+        assertThat(power.path("trend").asString()).isEqualTo("DOWN");
+        assertThat(power.path("state").asString()).isEqualTo("AT_RISK");
+        assertThat(power.path("series")).hasSize(2);
+        assertThat(plan.path("targets").path(1).path("state").asString()).isEqualTo("NO_DATA");
+        assertThat(plan.path("roadmap").path(0).path("state").asString()).as("Hoàng Vân recognised").isEqualTo("ACHIEVED");
+        JsonNode later = http().get("/api/progress?unit=" + h.songVan + "&asOf=2025-01-15").json().path(0);
+        assertThat(later.path("targets").path(0).path("state").asString()).isEqualTo("MISSED");
+        JsonNode known = http().get("/api/progress?unit=" + h.songVan
+                + "&asOf=2024-12-31&knownAt=2024-06-01T00:00:00Z").json().path(0);
+        assertThat(known.path("targets").path(0).path("latestValue").decimalValue())
+                .as("before the September figure was recorded").isEqualByComparingTo("99");
+        assertThat(known.path("targets").path(0).path("trend").isNull()).isTrue();
+        JsonNode in2026 = http().get("/api/progress?unit=" + h.ngocThien + "&asOf=2026-01-15").json();
+        assertThat(in2026).as("Song Vân's plan reachable under its successor").hasSize(1);
+        assertThat(in2026.path(0).path("unitName").asString()).isEqualTo("Song Vân");
+    }
+
+    @Test
+    void deadlinesAreOpenDoneOrMissedOnTheDateAsked() {
+        List<String> april = new ArrayList<>();
+        http().get("/api/deadlines?unit=" + h.songVan + "&asOf=2024-04-02").json()
+                .forEach(d -> april.add(d.path("taskId").asString() + "=" + d.path("state").asString()));
+        assertThat(april).containsExactly("task-model-plans=DONE", "task-village-plans=OPEN", "task-survey=OPEN");
+        List<String> december = new ArrayList<>();
+        http().get("/api/deadlines?unit=" + h.songVan + "&asOf=2024-12-31").json()
+                .forEach(d -> december.add(d.path("taskId").asString() + "=" + d.path("state").asString()
+                        + (d.path("missedReported").asBoolean() ? "!" : "")));
+        assertThat(december).containsExactly("task-model-plans=DONE", "task-village-plans=MISSED!", "task-survey=OPEN");
+    }
+
+    @Test
+    void theRecognitionPipelineShowsEachRequestAtItsStage() {
+        JsonNode november = http().get("/api/recognitions?unit=" + h.songVan + "&asOf=2024-11-25").json();
+        assertThat(november.path("stages").path("SATISFACTION_SURVEY").asInt()).isEqualTo(1);
+        JsonNode december = http().get("/api/recognitions?unit=" + h.songVan + "&asOf=2024-12-31").json();
+        JsonNode r = december.path("recognitions").path(0);
+        assertThat(r.path("stage").asString()).isEqualTo("RECOGNISED");
+        assertThat(r.path("unitName").asString()).isEqualTo("Hoàng Vân");
+        assertThat(r.path("level").asString()).isEqualTo("MODEL");
+        assertThat(r.path("decisionNumber").asString()).isEqualTo("2415/QĐ-UBND");
+        assertThat(r.path("rewarded").decimalValue()).isEqualByComparingTo("10000000");
+        assertThat(r.path("steps").path(0).path("by").asString()).isEqualTo("Ủy ban MTTQ xã");
+    }
+
+    @Test
+    void aCommunesProgressReportDownloadsAsXlsxAndCsvInTheOfficesLayoutWithDiacritics() throws Exception {
+        java.net.http.HttpResponse<byte[]> xlsx = download("/api/exports/progress-report.xlsx?unit=" + h.songVan
+                + "&asOf=2024-12-31");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("bao-cao-song-van-2024-12-31.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Báo cáo");
+            assertThat(text(sheet, 0, 0)).startsWith("BÁO CÁO KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ");
+            assertThat(text(sheet, 1, 0)).isEqualTo("Xã Song Vân");
+            assertThat(text(sheet, 4, 0)).isEqualTo("STT");
+            assertThat(text(sheet, 4, 5)).isEqualTo("Đánh giá");
+            assertThat(text(sheet, 5, 1)).isEqualTo("4. Điện");
+            assertThat(text(sheet, 5, 5)).isEqualTo("Đạt");
+            assertThat(text(sheet, 6, 2)).isEqualTo("Tỷ lệ hộ sử dụng điện an toàn");
+            assertThat(text(sheet, 6, 3)).isEqualTo("≥ 98 %");
+            assertThat(text(sheet, 6, 4)).isEqualTo("88.37 %");
+            assertThat(text(sheet, 6, 5)).isEqualTo("Chưa đạt");
+            assertThat(text(sheet, 6, 7)).isEqualTo("Research extract, not verified (chưa kiểm chứng)");
+            assertThat(text(sheet, 8, 5)).isEqualTo("Chưa đánh giá");
+            assertThat(text(sheet, 10, 0)).isEqualTo("Tổng số tiêu chí đạt: 1/2");
+        }
+        java.net.http.HttpResponse<byte[]> csv = download("/api/exports/progress-report.csv?unit=" + h.songVan
+                + "&asOf=2024-12-31");
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFBÁO CÁO").contains("4.2,Tỷ lệ hộ sử dụng điện an toàn,≥ 98 %,88.37 %,Chưa đạt");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        java.net.http.HttpResponse<byte[]> english = download("/api/exports/progress-report.csv?unit=" + h.songVan
+                + "&asOf=2024-12-31&lang=en");
+        assertThat(new String(english.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("4.2,Households with safe electricity,≥ 98 %,88.37 %,Not met");
+    }
+
+    @Test
+    void theMatrixDownloadsAsXlsxWithOneColumnPerCriterionAndAsCsv() throws Exception {
+        java.net.http.HttpResponse<byte[]> xlsx = download("/api/exports/matrix.xlsx?unit=" + h.bacNinh
+                + "&asOf=2026-01-15");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var criteria = book.getSheet("Tiêu chí");
+            assertThat(text(criteria, 3, 3)).isEqualTo("TEST-NTMNC — Cả bộ tiêu chí");
+            assertThat(text(criteria, 3, 4)).isEqualTo("TEST-NTMNC — 4. Điện");
+            List<String> units = new ArrayList<>();
+            for (int r = 4; r <= criteria.getLastRowNum(); r++) {
+                units.add(text(criteria, r, 1).strip());
+            }
+            assertThat(units).contains("Ngọc Thiện", "Song Vân (đã sáp nhập vào Ngọc Thiện 01/07/2025)");
+            assertThat(book.getSheet("Chỉ tiêu").getLastRowNum()).isGreaterThanOrEqualTo(4);
+        }
+        assertThat(download("/api/exports/matrix.csv?unit=" + h.bacNinh + "&asOf=2026-01-15").statusCode())
+                .isEqualTo(200);
+        assertThat(http().get("/api/exports/matrix.pdf").problemType()).isEqualTo("unknown-export-format");
+    }
+
+    private java.net.http.HttpResponse<byte[]> download(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(org.apache.poi.ss.usermodel.Sheet sheet, int row, int column) {
+        var r = sheet.getRow(row);
+        var c = r == null ? null : r.getCell(column);
+        return c == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(c);
+    }
+
+    @Test
     void badInputIsAProblemInVietnamese() {
         JsonHttp.Response bad = http().get("/api/matrix?unit=not-a-uuid");
         assertThat(bad.status()).isEqualTo(400);

@@ -41,6 +41,27 @@ class HostileInputIT {
                 get("/api/units/{unitId}/history").with("unitId", UUID.randomUUID().toString())
                         // the history of a unit never heard of is empty (200 []), not 404: a gap to close
                         .unknownIsEmpty("unitId"),
+                get("/api/units?asOf={asOf?}&knownAt={knownAt?}").with("asOf", "2024-12-31")
+                        .with("knownAt", "2025-01-01T00:00:00Z").dates("asOf"),
+                get("/api/units/{unitId}/versions").with("unitId", UUID.randomUUID().toString())
+                        .validRequestIsRefused(),
+                get("/api/units/{unitId}/timeline?indicator={indicator?}").with("unitId", UUID.randomUUID().toString())
+                        .with("indicator", "4.2").validRequestIsRefused(),
+                get("/api/matrix?asOf={asOf?}&knownAt={knownAt?}").with("asOf", "2024-12-31")
+                        .with("knownAt", "2025-01-01T00:00:00Z").dates("asOf"),
+                get("/api/matrix?unit={unit?}").with("unit", UUID.randomUUID().toString()).validRequestIsRefused(),
+                get("/api/changes?from={from}&to={to}").with("from", "2024-01-01").with("to", "2026-01-01")
+                        .dates("from", "to"),
+                get("/api/progress?asOf={asOf?}").with("asOf", "2024-12-31").dates("asOf"),
+                get("/api/deadlines?asOf={asOf?}").with("asOf", "2024-12-31").dates("asOf"),
+                get("/api/recognitions?asOf={asOf?}").with("asOf", "2024-12-31").dates("asOf"),
+                get("/api/exports/matrix.{format}?asOf={asOf?}").with("format", "xlsx").with("asOf", "2024-12-31")
+                        .dates("asOf"),
+                get("/api/exports/progress-report.{format}?unit={unit}").with("format", "csv")
+                        .with("unit", UUID.randomUUID().toString()).validRequestIsRefused(),
+                get("/api/replay"),
+                get("/api/replay/sources"),
+                get("/api/replay/comparison"),
                 get("/api/feed"), // server-sent events: only its wrong method and Accept variants are sent
                 get("/api/dead-letters"),
                 get("/api/dead-letters/{topic}/{partition}/{offset}").with("topic", "ntm.units.dlq.reporting")

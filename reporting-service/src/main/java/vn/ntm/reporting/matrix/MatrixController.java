@@ -1,12 +1,11 @@
 package vn.ntm.reporting.matrix;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,16 +35,8 @@ class MatrixController {
                     + "the threshold is verified, its source and the set version. Units that ended into a unit of "
                     + "the subtree follow it (predecessorOf) with their standing on their last day. counts: per "
                     + "level, how many units meet each applicable criteria set.")
-    CriteriaMatrix.Matrix matrix(
-            @Parameter(description = "root of the subtree (default: the whole tree); a unit that had ended by asOf "
-                    + "is answered by its successor") @RequestParam(required = false) String unit,
-            @Parameter(description = "valid date (default: today)") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @Parameter(description = "recorded time: what the platform knew then (default: now)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
-            @Parameter(description = "only this criteria set (default: every set with data)")
-            @RequestParam(required = false) String criteriaSet) {
-        return matrix.matrix(query(unit, asOf, knownAt, criteriaSet));
+    CriteriaMatrix.Matrix matrix(@ParameterObject ReportQuery query) {
+        return matrix.matrix(query.resolve(clock));
     }
 
     @GetMapping("/changes")
@@ -62,20 +53,8 @@ class MatrixController {
         if (to.isBefore(from)) {
             throw RuleViolation.invalid("dates-reversed", "to", from, to);
         }
-        CriteriaMatrix.Query before = query(unit, from, knownAt, criteriaSet);
-        CriteriaMatrix.Query after = query(unit, to, knownAt, criteriaSet);
+        CriteriaMatrix.Query before = new ReportQuery(unit, from, knownAt, criteriaSet).resolve(clock);
+        CriteriaMatrix.Query after = new ReportQuery(unit, to, knownAt, criteriaSet).resolve(clock);
         return changes.between(before, after);
-    }
-
-    private CriteriaMatrix.Query query(String unit, LocalDate asOf, Instant knownAt, String criteriaSet) {
-        if (unit != null) {
-            try {
-                UUID.fromString(unit);
-            } catch (IllegalArgumentException e) {
-                throw RuleViolation.invalid("invalid-unit-id", "unit", unit);
-            }
-        }
-        return new CriteriaMatrix.Query(unit, asOf != null ? asOf : LocalDate.now(clock),
-                knownAt != null ? knownAt : clock.instant(), criteriaSet);
     }
 }

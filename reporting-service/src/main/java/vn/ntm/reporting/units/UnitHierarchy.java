@@ -192,6 +192,21 @@ public class UnitHierarchy {
             return out;
         }
 
+        /**
+         * The units a report on {@code root} covers, by id with their name: the subtree (root null: the whole tree)
+         * and every unit that ended into one of them. A root that had ended is answered by its successor.
+         */
+        public Map<String, String> scope(String root) {
+            List<Unit> units = root == null ? all()
+                    : holder(root).map(u -> subtree(u.id())).orElse(List.of());
+            Map<String, String> scope = new LinkedHashMap<>();
+            for (Unit u : units) {
+                scope.put(u.id(), u.name());
+                predecessors(u.id()).forEach(p -> scope.putIfAbsent(p.id(), p.name()));
+            }
+            return scope;
+        }
+
         /** Every unit, parents before children. */
         public List<Unit> all() {
             List<Unit> out = new ArrayList<>();

@@ -1,0 +1,41 @@
+package vn.ntm.reporting.matrix;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import vn.ntm.support.rules.RuleViolation;
+
+/**
+ * The query parameters every report shares: which subtree, on which valid date, as known at which recorded time,
+ * against which criteria set.
+ *
+ * @param unit        root of the subtree (default: the whole tree); a unit that had ended by asOf is answered by its
+ *                    successor
+ * @param asOf        valid date (default: today)
+ * @param knownAt     recorded time: what the platform knew then (default: now)
+ * @param criteriaSet only this criteria set (default: every set with data)
+ */
+public record ReportQuery(
+        @Parameter(description = "root of the subtree (default: whole tree)") String unit,
+        @Parameter(description = "valid date, ISO (default: today)")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+        @Parameter(description = "recorded time, ISO instant (default: now)")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+        @Parameter(description = "criteria set code (default: all)") String criteriaSet) {
+
+    /** The query with its defaults filled in; a unit id that is not a UUID is refused. */
+    public CriteriaMatrix.Query resolve(Clock clock) {
+        if (unit != null) {
+            try {
+                UUID.fromString(unit);
+            } catch (IllegalArgumentException e) {
+                throw RuleViolation.invalid("invalid-unit-id", "unit", unit);
+            }
+        }
+        return new CriteriaMatrix.Query(unit, asOf != null ? asOf : LocalDate.now(clock),
+                knownAt != null ? knownAt : clock.instant(), criteriaSet);
+    }
+}
