@@ -342,21 +342,24 @@ public final class Benchmark {
         Random random = new Random(8);
         List<SyntheticProvince.Unit> communes = province.communes();
         Percentiles timeline = timed(settings.queries(), () -> http.get(reporting + "/api/units/"
-                + communes.get(random.nextInt(communes.size())).id() + "/history").require(200));
-        results.add(new Figure("5", "query: one unit's timeline (/api/units/{id}/history)", timeline.p95(), "ms",
+                + communes.get(random.nextInt(communes.size())).id() + "/timeline").require(200));
+        results.add(new Figure("5", "query: one unit's timeline (/api/units/{id}/timeline)", timeline.p95(), "ms",
                 percentiles(timeline), null, null, null, Verdict.INFO,
                 settings.queries() + " requests for random communes, one at a time, after 10 warm-up requests"));
-        int treeRuns = Math.max(5, settings.queries() / 10);
-        Percentiles tree = timed(treeRuns, () -> http.get(reporting + "/api/units").require(200));
-        results.add(new Figure("5", "query: province criteria matrix as of a date", null, "ms", "pending (issue 5)",
-                null, null, "p95 ≤ 150 ms", Verdict.PENDING,
-                "the as-of matrix API is being built in reporting-service (issue 5); measured in its place: the "
-                        + "current unit tree with every unit's statuses, below"));
-        results.add(new Figure("5", "query: current province tree with statuses (/api/units), stand-in",
-                tree.p95(), "ms", percentiles(tree), null, null, "(p95 ≤ 150 ms is the matrix's)",
-                Verdict.INFO, treeRuns + " requests, after 10 warm-up requests"));
-        results.details().put("queries", Map.of("timeline", timeline, "tree", tree));
-        log("(5) queries p50/p95/p99: timeline " + percentiles(timeline) + ", tree " + percentiles(tree));
+        List<LocalDate> dates = IntStream.range(0, 16)
+                .mapToObj(i -> firstDay.plusDays((long) (i + 1) * (lastDay.toEpochDay() - firstDay.toEpochDay()) / 16))
+                .toList();
+        int[] matrixBytes = new int[1];
+        Percentiles matrix = timed(settings.queries(), () -> matrixBytes[0] = http.get(reporting + "/api/matrix?asOf="
+                + dates.get(random.nextInt(dates.size())) + "&criteriaSet=" + SET).require(200).body().length());
+        results.add(new Figure("5", "query: province criteria matrix as of a date (/api/matrix)", matrix.p95(), "ms",
+                percentiles(matrix), null, null, "p95 ≤ 150 ms", Results.atMost(matrix.p95(), 150),
+                settings.queries() + " requests, one at a time after 10 warm-up requests, for the whole province ("
+                        + province.registrationOrder().size() + " units) against " + SET + ", as of one of 16 dates "
+                        + "spread over the set's period; answers of about " + matrixBytes[0] / 1024 + " KiB"));
+        results.details().put("queries", Map.of("timeline", timeline, "matrix", matrix,
+                "matrixResponseBytes", matrixBytes[0]));
+        log("(5) queries p50/p95/p99: timeline " + percentiles(timeline) + ", matrix " + percentiles(matrix));
     }
 
     private static Percentiles timed(int runs, Runnable query) {
@@ -382,17 +385,39 @@ public final class Benchmark {
         }
         Baselines.Outcome raw = reads.stream().sorted(java.util.Comparator.comparingDouble(Baselines.Outcome::perSecond))
                 .toList().get(1);
-        results.add(new Figure("3", "replay: rebuild reporting's read models", null, "events/s", "pending (issue 5)",
+        log("(3) raw Kafka consumption: " + round(raw.perSecond()) + " records/s over " + raw.items() + " records;"
+                + " replaying reporting's read models");
+
+        String reporting = platform.reporting().baseUrl();
+        long t = System.nanoTime();
+        http.post(reporting + "/api/replay", Map.of()).require(200, 202);
+        JsonNode[] progress = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            progress[0] = http.get(reporting + "/api/replay").require(200).json();
+            return List.of("DONE", "FAILED", "CANCELLED").contains(progress[0].path("state").asString());
+        });
+        double wall = seconds(t);
+        String state = progress[0].path("state").asString();
+        long events = progress[0].path("eventsDone").asLong();
+        double rate = events / wall;
+        double ratio = rate / raw.perSecond();
+        JsonNode comparison = http.get(reporting + "/api/replay/comparison").require(200).json();
+        boolean equal = comparison.path("equal").asBoolean(false);
+        results.add(new Figure("3", "replay: rebuild reporting's read models (POST /api/replay until DONE)",
+                "DONE".equals(state) ? rate : null, "events/s", "DONE".equals(state) ? null : state,
                 "raw Kafka consumption of the same topics: " + Results.number(raw.perSecond()) + " records/s",
-                null, "≥ 20,000 events/s", Verdict.PENDING,
-                "the replay API is being built in reporting-service (issue 5)"));
-        results.add(new Figure("3", "replay baseline: raw Kafka consumption (ntm.units + ntm.criteria)",
-                raw.perSecond(), "records/s", null, null, null, null, Verdict.INFO,
-                raw.items() + " records (" + raw.bytes() / 1024 + " KiB) read from the beginning by a plain "
-                        + "consumer without decoding, median of three reads"));
-        results.details().put("replay", Map.of("kafkaRecords", raw.items(), "kafkaBytes", raw.bytes(),
+                ratio, "≥ 20,000 events/s", "DONE".equals(state) ? Results.atLeast(rate, 20_000) : Verdict.MISSED,
+                events + " events from ntm.units and ntm.criteria folded into the second generation and swapped live "
+                        + "in " + round(wall) + " s (from the request until the progress said DONE, polled every "
+                        + "100 ms); rebuilt generation equal to the live one: " + equal + ". The baseline reads "
+                        + raw.items() + " records (" + raw.bytes() / 1024 + " KiB) from the beginning with a plain "
+                        + "consumer, without decoding, median of three reads"));
+        results.details().put("replay", Map.of("state", state, "events", events, "seconds", wall,
+                "serverProgress", Http.JSON.convertValue(progress[0], Map.class),
+                "generationsEqual", equal, "kafkaRecords", raw.items(), "kafkaBytes", raw.bytes(),
                 "kafkaSeconds", raw.seconds()));
-        log("(3) raw Kafka consumption: " + round(raw.perSecond()) + " records/s over " + raw.items() + " records");
+        log("(3) replay " + state + ": " + events + " events in " + round(wall) + " s = " + round(rate)
+                + " events/s; ratio to raw Kafka " + Results.number(ratio) + "; generations equal: " + equal);
     }
 
     // ---- (4) growth ----------------------------------------------------------------------------------------------

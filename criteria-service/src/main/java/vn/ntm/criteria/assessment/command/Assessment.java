@@ -43,7 +43,7 @@ import vn.ntm.support.rules.RuleViolation;
  * from its current measurement: the latest by valid date that is not retracted. A status event is emitted only
  * when a status changes, naming the measurement that caused it.
  */
-@org.axonframework.spring.stereotype.Aggregate
+@org.axonframework.spring.stereotype.Aggregate(cache = "assessmentCache")
 class Assessment {
 
     @AggregateIdentifier
