@@ -39,8 +39,7 @@ class HostileInputIT {
         List<HostileInputs.Endpoint> endpoints = List.of(
                 get("/api/units"),
                 get("/api/units/{unitId}/history").with("unitId", UUID.randomUUID().toString())
-                        // the history of a unit never heard of is empty (200 []), not 404: a gap to close
-                        .unknownIsEmpty("unitId"),
+                        .validRequestIsRefused(),
                 get("/api/units?asOf={asOf?}&knownAt={knownAt?}").with("asOf", "2024-12-31")
                         .with("knownAt", "2025-01-01T00:00:00Z").dates("asOf"),
                 get("/api/units/{unitId}/versions").with("unitId", UUID.randomUUID().toString())

@@ -143,7 +143,7 @@ public class ProgrammeQueries {
                 left join lateral (select on_date, late from plan_task_event e
                                     where e.plan_id = t.plan_id and e.task_id = t.task_id and e.kind = 'COMPLETED'
                                       and e.on_date <= ? and e.recorded_at <= ?
-                                    order by e.on_date limit 1) done on true
+                                    order by e.on_date, e.recorded_at, e.event_id limit 1) done on true
                 left join lateral (select event_id from plan_task_event e
                                     where e.plan_id = t.plan_id and e.task_id = t.task_id and e.kind = 'MISSED'
                                       and e.on_date <= ? and e.recorded_at <= ? limit 1) missed on true
@@ -168,7 +168,7 @@ public class ProgrammeQueries {
                        decision_number, amount, detail::text
                 from recognition_event
                 where unit_id = any(?) and on_date <= ? and recorded_at <= ?
-                order by on_date, recorded_at""", rs -> {
+                order by on_date, recorded_at, event_id""", rs -> {
             byRecognition.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
                     rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     rs.getObject(7, LocalDate.class), rs.getObject(8), rs.getString(9), rs.getString(10),

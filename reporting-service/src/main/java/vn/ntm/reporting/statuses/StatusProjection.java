@@ -143,7 +143,7 @@ public class StatusProjection {
                 select distinct on (h.unit_id, h.criteria_set, h.indicator_code) """ + INDICATOR_COLUMNS + """
                 from status_history h
                 where (cast(? as uuid[]) is null or h.unit_id = any(?)) and h.valid_on <= ? and h.recorded_at <= ?
-                order by h.unit_id, h.criteria_set, h.indicator_code, h.valid_on desc, h.recorded_at desc""",
+                order by h.unit_id, h.criteria_set, h.indicator_code, h.valid_on desc, h.recorded_at desc, h.event_id desc""",
                 indicatorRow(), ids(units), ids(units), on, Timestamp.from(knownAt));
     }
 
@@ -154,7 +154,7 @@ public class StatusProjection {
                        unit_id, criteria_set, criterion_code, status, criteria_met, criteria_total, valid_on
                 from rollup_status_history
                 where (cast(? as uuid[]) is null or unit_id = any(?)) and valid_on <= ? and recorded_at <= ?
-                order by unit_id, criteria_set, criterion_code, valid_on desc, recorded_at desc""",
+                order by unit_id, criteria_set, criterion_code, valid_on desc, recorded_at desc, event_id desc""",
                 (rs, n) -> new RollupStatusRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getObject(7, LocalDate.class)),
                 ids(units), ids(units), on, Timestamp.from(knownAt));
@@ -163,7 +163,7 @@ public class StatusProjection {
     /** A unit's whole timeline of indicator status changes, oldest first. */
     public List<IndicatorStatusRow> history(UUID unitId) {
         return jdbc.query("select " + INDICATOR_COLUMNS + """
-                from status_history h where h.unit_id = ? order by h.valid_on, h.recorded_at""",
+                from status_history h where h.unit_id = ? order by h.valid_on, h.recorded_at, h.event_id""",
                 indicatorRow(), unitId);
     }
 
@@ -171,7 +171,8 @@ public class StatusProjection {
     public record StatusChange(String unitId, String kind, String criteriaSet, String criterionCode,
                                String indicatorCode, String previousStatus, String status, BigDecimal value,
                                String comparator, BigDecimal threshold, String unit, Boolean thresholdVerified,
-                               String thresholdSource, LocalDate validOn, Instant recordedAt, String actorSubject) {
+                               String thresholdSource, LocalDate validOn, Instant recordedAt, String actorSubject,
+                               String eventId) {
     }
 
     /**
@@ -183,19 +184,20 @@ public class StatusProjection {
         return jdbc.query("""
                 select unit_id::text, 'INDICATOR', criteria_set, criterion_code, indicator_code, previous_status,
                        status, value, comparator, threshold, unit, threshold_verified, threshold_source, valid_on,
-                       recorded_at, actor_subject
+                       recorded_at, actor_subject, event_id::text
                 from status_history where unit_id = any(?) and valid_on > ? and valid_on <= ? and recorded_at <= ?
                 union all
                 select unit_id::text, case when criterion_code is null then 'SET' else 'CRITERION' end, criteria_set,
                        criterion_code, null, previous_status, status, null, null, null, null, null, null, valid_on,
-                       recorded_at, actor_subject
+                       recorded_at, actor_subject, event_id::text
                 from rollup_status_history
                 where unit_id = any(?) and valid_on > ? and valid_on <= ? and recorded_at <= ?
-                order by 14, 15""",
+                order by 14, 15, 17""",
                 (rs, n) -> new StatusChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getString(9),
                         rs.getBigDecimal(10), rs.getString(11), (Boolean) rs.getObject(12), rs.getString(13),
-                        rs.getObject(14, LocalDate.class), rs.getTimestamp(15).toInstant(), rs.getString(16)),
+                        rs.getObject(14, LocalDate.class), rs.getTimestamp(15).toInstant(), rs.getString(16),
+                        rs.getString(17)),
                 ids(units), after, to, Timestamp.from(knownAt), ids(units), after, to, Timestamp.from(knownAt));
     }
 
@@ -220,10 +222,10 @@ public class StatusProjection {
                 from measurement_history m
                 left join lateral (select kind, value, numerator, denominator, passed from measurement_amendment x
                                     where x.measurement_id = m.measurement_id and x.recorded_at <= ?
-                                    order by x.recorded_at desc limit 1) a on true
+                                    order by x.recorded_at desc, x.event_id desc limit 1) a on true
                 where m.unit_id = any(?) and m.valid_on <= ? and m.recorded_at <= ?
                   and (a.kind is null or a.kind <> 'RETRACTED')
-                order by m.valid_on, m.recorded_at""",
+                order by m.valid_on, m.recorded_at, m.event_id""",
                 (rs, n) -> new MeasuredValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), (Boolean) rs.getObject(6), rs.getObject(7, LocalDate.class),
                         rs.getTimestamp(8).toInstant(), rs.getBoolean(9)),

@@ -89,22 +89,23 @@ public class UnitHierarchy {
     /** A fact about a unit: registered, renamed, moved, attributes changed or ended. */
     public record UnitChange(String unitId, String kind, String name, String parentId, String region,
                              Integer communeGroup, String specialStatus, String reason, List<String> successorIds,
-                             LocalDate validFrom, Instant recordedAt, String legalBasis, String actorSubject) {
+                             LocalDate validFrom, Instant recordedAt, String legalBasis, String actorSubject,
+                             String eventId) {
     }
 
     /** The facts about the units valid in {@code (from, to]} and recorded by {@code knownAt}; from null: all. */
     public List<UnitChange> changes(Collection<UUID> units, LocalDate from, LocalDate to, Instant knownAt) {
         return jdbc.query("""
                 select unit_id::text, kind, name, parent_id::text, region, commune_group, special_status, reason,
-                       successor_ids::text[], valid_from, recorded_at, legal_basis, actor_subject
+                       successor_ids::text[], valid_from, recorded_at, legal_basis, actor_subject, event_id::text
                 from unit_change
                 where unit_id = any(?) and valid_from > ? and valid_from <= ? and recorded_at <= ?
-                order by valid_from, recorded_at""",
+                order by valid_from, recorded_at, event_id""",
                 (rs, n) -> new UnitChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
                         rs.getArray(9) == null ? List.of() : List.of((String[]) rs.getArray(9).getArray()),
                         rs.getObject(10, LocalDate.class), rs.getTimestamp(11).toInstant(), rs.getString(12),
-                        rs.getString(13)),
+                        rs.getString(13), rs.getString(14)),
                 units.toArray(UUID[]::new), from == null ? LocalDate.of(1, 1, 1) : from, to,
                 Timestamp.from(knownAt));
     }

@@ -84,7 +84,11 @@ class UnitTreeController {
     @GetMapping("/{unitId}/history")
     @Operation(summary = "The unit's indicator status changes, oldest first")
     List<IndicatorStatusRow> history(@PathVariable String unitId) {
-        return statuses.history(id(unitId));
+        UUID id = id(unitId);
+        if (!hierarchy.known(id)) {
+            throw RuleViolation.notFound("unit-not-found", unitId);
+        }
+        return statuses.history(id);
     }
 
     @GetMapping("/{unitId}/versions")
@@ -99,8 +103,8 @@ class UnitTreeController {
     }
 
     /** One line of a timeline: a status change or a change of the unit itself. */
-    record TimelineEntry(LocalDate validOn, Instant recordedAt, String unitId, String unitName, String kind,
-                         StatusChange status, UnitHierarchy.UnitChange unit) {
+    record TimelineEntry(LocalDate validOn, Instant recordedAt, String eventId, String unitId, String unitName,
+                         String kind, StatusChange status, UnitHierarchy.UnitChange unit) {
     }
 
     @GetMapping("/{unitId}/timeline")
@@ -137,17 +141,19 @@ class UnitTreeController {
             if ((criteriaSet == null || criteriaSet.equals(c.criteriaSet()))
                     && (criterion == null || criterion.equals(c.criterionCode()))
                     && (indicator == null || indicator.equals(c.indicatorCode()))) {
-                entries.add(new TimelineEntry(c.validOn(), c.recordedAt(), c.unitId(), names.get(c.unitId()),
+                entries.add(new TimelineEntry(c.validOn(), c.recordedAt(), c.eventId(), c.unitId(), names.get(c.unitId()),
                         c.kind(), c, null));
             }
         }
         if (!filtered) {
             for (UnitHierarchy.UnitChange u : hierarchy.changes(units, null, end, known)) {
-                entries.add(new TimelineEntry(u.validFrom(), u.recordedAt(), u.unitId(), names.get(u.unitId()),
+                entries.add(new TimelineEntry(u.validFrom(), u.recordedAt(), u.eventId(), u.unitId(), names.get(u.unitId()),
                         "UNIT_" + u.kind(), null, u));
             }
         }
-        entries.sort(Comparator.comparing(TimelineEntry::validOn).thenComparing(TimelineEntry::recordedAt));
+        // ties broken by event id, so that a timeline reads the same after a replay
+        entries.sort(Comparator.comparing(TimelineEntry::validOn).thenComparing(TimelineEntry::recordedAt)
+                .thenComparing(TimelineEntry::eventId));
         return entries;
     }
 
