@@ -114,9 +114,15 @@ class HostileInputIT {
                         .badBody("threshold 1e-999999999", setJson.replace("\"value\":98", "\"value\":1e-999999999"))
                         .badBody("threshold -1", setJson.replace("\"value\":98", "\"value\":-1"))
                         .badBody("threshold NaN", setJson.replace("\"value\":98", "\"value\":NaN"))
+                        .badBody("criterion name of 600 characters", setJson.replace("\"nameVi\":\"Điện\"",
+                                "\"nameVi\":\"" + "Đ".repeat(600) + "\""))
+                        .badBody("indicator name with a zero-width space", setJson.replace(
+                                "\"Tỷ lệ hộ dùng điện an toàn\"", "\"Tỷ lệ hộ dùng\u200bđiện an toàn\""))
+                        .badBody("a complete set without criteria", setJson.substring(0,
+                                setJson.indexOf("\"criteria\":")) + "\"criteria\":[]}")
                         // criteria left out is an empty list (a set published as a bare skeleton), not a fault
                         .required("code", "version", "titleVi", "level", "scope", "legalBasis", "effectiveFrom")
-                        .lenient("titleVi", "titleEn", "scope", "legalBasis", "provenance").knownUnbounded("scope")
+                        .lenient("titleVi", "titleEn", "scope", "legalBasis", "provenance")
                         .dates("effectiveFrom"),
                 postRaw("/api/criteria-sets", "application/yaml", YAML_SET.formatted(FRESH))
                         .badBody("titleVi with a NUL escape",
@@ -141,7 +147,7 @@ class HostileInputIT {
                 post("/api/units/{unitId}/measurements", measurement).with("unitId", commune)
                         .required("criteriaSet", "indicatorCode", "validOn").references("criteriaSet", "indicatorCode")
                         .lenient("evidence.document", "evidence.link", "evidence.note", "evidence.office")
-                        .pastDates("validOn"),
+                        .wholeNumbers("numerator", "denominator").pastDates("validOn"),
                 post("/api/units/{unitId}/measurements", body("criteriaSet", SET, "indicatorCode", "4.2",
                         "value", 97.5, "validOn", "2024-05-05")).label("value").with("unitId", commune)
                         .required("criteriaSet", "indicatorCode", "validOn").references("criteriaSet", "indicatorCode")
@@ -150,7 +156,7 @@ class HostileInputIT {
                         "denominator", 2150, "reason", "Sửa theo biên bản kiểm tra", "evidence",
                         body("note", "biên bản số 12")))
                         .with("unitId", commune).with("measurementId", toCorrect)
-                        .required("reason").lenient("reason", "evidence.note"),
+                        .required("reason").lenient("reason", "evidence.note").wholeNumbers("numerator", "denominator"),
                 post("/api/units/{unitId}/measurements/{measurementId}/retraction",
                         body("reason", "Số liệu thuộc thôn khác"))
                         .with("unitId", commune).with("measurementId", toRetract)

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The registry of integration event types: name and schema version on the wire, Java record in code.
- * A consumer that meets a name or version it does not know sends the message to the dead-letter topic.
+ * A consumer that meets a name or version it does not know sends the message to the dead-letter topic. An older
+ * version that is still read is listed with its own record, an {@link OlderVersion}, which decoding upcasts.
  */
 public final class EventTypes {
 
@@ -25,7 +26,8 @@ public final class EventTypes {
     private static final List<Type> TYPES = List.of(
             new Type("UnitRegistered", 1, UnitRegistered.class),
             new Type("CriteriaSetPublished", 1, CriteriaSetPublished.class),
-            new Type("MeasurementRecorded", 1, MeasurementRecorded.class),
+            new Type("MeasurementRecorded", 2, MeasurementRecorded.class),
+            new Type("MeasurementRecorded", 1, MeasurementRecordedV1.class),
             new Type("IndicatorStatusChanged", 1, IndicatorStatusChanged.class),
             new Type("MeasurementCorrected", 1, MeasurementCorrected.class),
             new Type("MeasurementRetracted", 1, MeasurementRetracted.class),

@@ -19,8 +19,13 @@ class EnvelopeJsonTest {
 
     @Test
     void everyPayloadTypeIsRegisteredOnceWithAVersion() {
-        assertThat(EventTypes.all()).extracting(EventTypes.Type::name).doesNotHaveDuplicates();
+        assertThat(EventTypes.all()).extracting(t -> t.name() + " v" + t.version()).doesNotHaveDuplicates();
         assertThat(EventTypes.all()).allMatch(t -> t.version() >= 1);
+        assertThat(EventTypes.all()).filteredOn(t -> !OlderVersion.class.isAssignableFrom(t.payloadClass()))
+                .as("one current version per event type").extracting(EventTypes.Type::name).doesNotHaveDuplicates();
+        assertThat(EventTypes.all()).filteredOn(t -> OlderVersion.class.isAssignableFrom(t.payloadClass()))
+                .as("an older version is older than the current one").allMatch(old -> EventTypes.all().stream()
+                        .anyMatch(t -> t.name().equals(old.name()) && t.version() > old.version()));
     }
 
     @Test

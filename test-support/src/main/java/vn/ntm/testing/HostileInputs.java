@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * cause a 5xx. Wrong types, bad numbers and dates, nulls and missing required fields are refused everywhere.
  *
  * <p>Unknown JSON properties are ignored (lenient reader, kept so that older and newer clients interoperate), so the
- * corpus does not send them as a fault; nor duplicate keys (the last one wins) or a fraction for a whole number
- * (Jackson truncates it).
+ * corpus does not send them as a fault. A key given twice is refused, and so is a fraction for a
+ * {@link Endpoint#wholeNumbers whole-number} field; text with invisible characters (zero-width, no-break spaces) and
+ * dates before 1900 are refused everywhere.
  *
  * <p>To cover a new endpoint, add its valid request to the service's {@code HostileInputIT}.
  */
@@ -83,6 +84,8 @@ public final class HostileInputs {
             new Hostile("rtl-override", "\u202eg\u006eaiG c\u1eafB"),
             new Hostile("zero-width-only", "\u200b\u200d\ufeff"),
             new Hostile("nbsp-only", "\u00a0\u2003"),
+            new Hostile("zero-width-inside", "Song\u200bV\u00e2n"),
+            new Hostile("nbsp-inside", "Song\u00a0V\u00e2n"),
             new Hostile("whitespace-only", " \t\n "),
             new Hostile("empty", ""),
             new Hostile("emoji", "\uD83C\uDF3E\uD83C\uDFE0"),
@@ -120,6 +123,7 @@ public final class HostileInputs {
             "february-30", "\"2024-02-30\"",
             "month-13", "\"2024-13-01\"",
             "two-digit-year", "\"24-03-05\"",
+            "year-0001", "\"0001-01-01\"",
             "epoch-number", "1709596800000");
 
     /** A date no past-or-present field accepts. */
@@ -200,6 +204,7 @@ public final class HostileInputs {
         private final Set<String> pastDates = new HashSet<>();
         private final Set<String> unbounded = new HashSet<>();
         private final Set<String> unknownIsEmpty = new HashSet<>();
+        private final Set<String> wholeNumbers = new HashSet<>();
         private final Set<String> references = new HashSet<>();
         private final Set<String> blankIsAbsent = new HashSet<>();
         private final Map<String, String> extraBodies = new LinkedHashMap<>();
@@ -271,6 +276,12 @@ public final class HostileInputs {
          */
         public Endpoint unknownIsEmpty(String... placeholders) {
             unknownIsEmpty.addAll(List.of(placeholders));
+            return this;
+        }
+
+        /** Number fields that take whole numbers only (counts): a fraction there is refused, never truncated. */
+        public Endpoint wholeNumbers(String... fields) {
+            wholeNumbers.addAll(List.of(fields));
             return this;
         }
 
@@ -376,6 +387,9 @@ public final class HostileInputs {
             cases.add(request("body followed by garbage", validPath(), contentType,
                     (valid + "}}{\"x\":").getBytes(StandardCharsets.UTF_8), false));
             cases.add(request("body padded to 2 MB", validPath(), contentType, padded(valid), false));
+            body.keySet().stream().findFirst().ifPresent(first -> cases.add(request("body duplicate-key " + first,
+                    validPath(), contentType, ("{" + json(first) + ":" + json(body.get(first)) + ","
+                            + valid.substring(1)).getBytes(StandardCharsets.UTF_8), false)));
             leaves(body, "").stream().filter(field -> get(body, field) instanceof String).findFirst()
                     .ifPresent(field -> cases.add(request(field + " = huge-string-2MB", validPath(), contentType,
                             withField(field, json("x".repeat(HUGE_BODY_BYTES))), false)));
@@ -404,8 +418,10 @@ public final class HostileInputs {
                     }
                 } else if (value instanceof Number) {
                     variants.putAll(BAD_NUMBERS);
-                    if (value instanceof Integer || value instanceof Long) {
-                        // Jackson truncates a fraction given for a whole number (lenient reader): 1e-999999999 is 0
+                    if (wholeNumbers.contains(field)) {
+                        variants.put("fraction", "1.5");
+                    } else if (value instanceof Integer || value instanceof Long) {
+                        // a decimal field given a whole number in the valid request: a tiny fraction is a fair value
                         variants.remove("exponent-minus-999999999");
                     }
                 } else if (value instanceof Boolean) {

@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -75,6 +83,41 @@ public class AxonSupportAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {
         return Executors.newSingleThreadScheduledExecutor();
+    }
+
+    /**
+     * The processing groups configured with {@code axon.eventhandling.processors.<group>.dlq.enabled: true}: a
+     * handler failure parks the event (and its sequence) in {@code dead_letter_entry} instead of failing. Never the
+     * Kafka publisher: skipping an event there would lose it on its way out (docs/adr/0009).
+     */
+    static Set<String> deadLetteringGroups(EventProcessorProperties properties) {
+        Set<String> groups = properties.getProcessors().entrySet().stream()
+                .filter(e -> e.getValue().getDlq() != null && e.getValue().getDlq().isEnabled())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        if (groups.contains(KAFKA_PUBLISHER)) {
+            throw new IllegalStateException("The " + KAFKA_PUBLISHER + " processor must not dead-letter: an event it"
+                    + " skipped would never reach Kafka. Remove axon.eventhandling.processors." + KAFKA_PUBLISHER
+                    + ".dlq.enabled (see docs/adr/0009).");
+        }
+        return groups;
+    }
+
+    @Bean
+    HandlerEnhancerDefinition savepointPerEventHandler(EventProcessorProperties properties, DataSource dataSource) {
+        return new SavepointPerEventHandler(deadLetteringGroups(properties), dataSource);
+    }
+
+    @Bean
+    EventHandlerDeadLetters eventHandlerDeadLetters(EventProcessingConfiguration processing,
+                                                    TransactionManager transactions,
+                                                    EventProcessorProperties properties) {
+        return new EventHandlerDeadLetters(processing, transactions, deadLetteringGroups(properties));
+    }
+
+    @Bean
+    EventHandlerDeadLetterController eventHandlerDeadLetterController(EventHandlerDeadLetters deadLetters) {
+        return new EventHandlerDeadLetterController(deadLetters);
     }
 
     @Bean

@@ -15,12 +15,16 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -63,6 +67,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.support.rules.RuleViolation;
 
@@ -94,6 +101,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
     /** The most digits a number in a request may have before and after the decimal point. */
     public static final int MAX_INTEGER_DIGITS = 18;
     public static final int MAX_FRACTION_DIGITS = 12;
+
+    /** No date the programme records (a unit's founding, a decision, a measurement) lies before this one. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     /** What the services can answer in: JSON, and YAML where the converter is present. */
     private static final List<MediaType> ANSWERABLE = List.of(MediaType.APPLICATION_JSON,
@@ -175,6 +185,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLarge) {
                 return payloadTooLarge(headers);
+            }
+            if (cause instanceof InvalidFormatException format && format.getValue() instanceof Number
+                    && WHOLE_NUMBER_TYPES.contains(format.getTargetType())) {
+                String field = fieldPath(format);
+                return handle(RuleViolation.invalid("whole-number-required", field, field, format.getValue()));
+            }
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate")) {
+                Matcher quoted = QUOTED.matcher(read.getOriginalMessage());
+                String field = quoted.find() ? quoted.group(1) : "body";
+                return handle(RuleViolation.invalid("duplicate-field", field, field));
             }
         }
         return respond(detail(HttpStatus.BAD_REQUEST, "unreadable-request", text("problem.unreadable-request")),
@@ -262,7 +283,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
 
     /**
      * Runs before every controller method (model attributes come before its arguments are read): refuses a query
-     * parameter holding control characters, and an {@code Accept} header that admits no answer we can give — Spring
+     * parameter holding control characters or a date before {@link #EARLIEST_DATE}, and an {@code Accept} header that admits no answer we can give — Spring
      * would find that out only when writing the answer, after the command had been recorded.
      */
     @ModelAttribute
@@ -275,8 +296,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
             for (String pair : query.split("&")) {
                 String[] nameAndValue = pair.split("=", 2);
                 String name = decode(nameAndValue[0]);
-                if (badCharacter(name) || nameAndValue.length > 1 && badCharacter(decode(nameAndValue[1]))) {
+                String value = nameAndValue.length > 1 ? decode(nameAndValue[1]) : "";
+                if (badCharacter(name) || badCharacter(value)) {
                     throw RuleViolation.invalid("invalid-character", name, name);
+                }
+                Matcher date = ISO_DATE.matcher(value);
+                if (date.matches() && Integer.parseInt(date.group(1)) < EARLIEST_DATE.getYear()) {
+                    throw RuleViolation.invalid("date-out-of-range", name, value, name);
                 }
             }
         }
@@ -325,6 +351,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
         };
     }
 
+    private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
+            short.class, Short.class, byte.class, Byte.class, BigInteger.class);
+    /** The start of an ISO date (or date-time) in a query parameter: its year. */
+    private static final Pattern ISO_DATE = Pattern.compile("[+-]?(\\d{4,9})-\\d{2}-\\d{2}.*");
+    private static final Pattern QUOTED = Pattern.compile("[\"'](.+?)[\"']");
+
+    private static String fieldPath(DatabindException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+
     /** Refuses what no field may hold: see {@link #refuseUnstorableValues}. */
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
@@ -338,6 +377,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
      * <ul>
      * <li>{@code invalid-character}: text with a C0 control character other than tab and line breaks (PostgreSQL
      * cannot store a NUL), DEL, or half a surrogate pair;</li>
+     * <li>{@code invisible-character}: zero-width characters, direction marks, no-break and other special spaces;</li>
+     * <li>{@code date-out-of-range}: a date before {@link #EARLIEST_DATE} (a mistyped year such as 0001);</li>
      * <li>{@code number-out-of-range}: a number with more than {@value #MAX_INTEGER_DIGITS} digits before or
      * {@value #MAX_FRACTION_DIGITS} after the decimal point, or not a number at all — {@code 1e999999999} is a few
      * bytes of JSON but a billion digits once written out, enough to exhaust the heap.</li>
@@ -499,7 +540,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
         }
         String name = path.isEmpty() ? "body" : path;
         if (value instanceof CharSequence text) {
-            return badCharacter(text) ? RuleViolation.invalid("invalid-character", name, name) : null;
+            if (badCharacter(text)) {
+                return RuleViolation.invalid("invalid-character", name, name);
+            }
+            return invisibleCharacter(text) ? RuleViolation.invalid("invisible-character", name, name) : null;
+        }
+        if (value instanceof LocalDate date) {
+            return date.isBefore(EARLIEST_DATE) ? RuleViolation.invalid("date-out-of-range", name, date, name) : null;
         }
         if (value instanceof Number number) {
             return outOfRange(number) ? RuleViolation.invalid("number-out-of-range", name, name) : null;
@@ -561,6 +608,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /**
+     * A character that shows as nothing or as an ordinary space but is not one: zero-width spaces and joiners, the
+     * byte order mark, soft hyphens, direction marks and overrides (Unicode format characters), no-break and other
+     * special spaces. Pasted from a word processor or a web page, they make two names that look the same differ.
+     */
+    private static boolean invisibleCharacter(CharSequence text) {
+        return text.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT
+                || c != ' ' && (Character.getType(c) == Character.SPACE_SEPARATOR
+                || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR));
     }
 
     /** A C0 control character other than tab and line breaks, DEL, or half of a surrogate pair. */

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 public class WebAutoConfiguration {
@@ -24,6 +27,18 @@ public class WebAutoConfiguration {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
+    }
+
+    /**
+     * Reading JSON strictly where leniency would change a figure: a key given twice is refused (Jackson would keep the
+     * last one silently), and so is a fraction for a whole number (Jackson would truncate 1.5 to 1). Both become
+     * problem details naming the field ({@link ProblemHandler}). Unknown properties stay ignored, so that older and
+     * newer clients interoperate.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonReading() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Bean

@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  *                 but nothing can be assessed against it until an administrator publishes it complete
  */
 public record CriteriaSetDefinition(
-        @NotBlank String code,
+        @NotBlank @Size(max = 64) String code,
         @Positive int version,
         @NotBlank @Size(max = 300) String titleVi,
         @Size(max = 300) String titleEn,
         @NotNull CriteriaSetLevel level,
-        @NotBlank String scope,
+        @NotBlank @Size(max = 100) String scope,
         @NotBlank @Size(max = 300) String legalBasis,
         @NotNull LocalDate effectiveFrom,
         LocalDate effectiveTo,
@@ -38,7 +38,8 @@ public record CriteriaSetDefinition(
     }
 
     /** tiêu chí: met when all its indicators are met. */
-    public record Criterion(@NotBlank String code, @NotBlank String nameVi, String nameEn, boolean nameVerified,
+    public record Criterion(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 500) String nameVi,
+                            @Size(max = 500) String nameEn, boolean nameVerified,
                             List<@Valid Indicator> indicators) {
         public Criterion {
             indicators = List.copyOf(indicators == null ? List.of() : indicators);
@@ -52,8 +53,9 @@ public record CriteriaSetDefinition(
      * @param source     where it comes from
      * @param thresholds for NUMBER and RATE: the values by context; empty when not yet known (status stays unknown)
      */
-    public record Indicator(@NotBlank String code, @NotBlank String nameVi, String nameEn, @NotNull IndicatorKind kind,
-                            Comparator comparator, String unit, boolean verified, @Size(max = 2000) String source,
+    public record Indicator(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 500) String nameVi,
+                            @Size(max = 500) String nameEn, @NotNull IndicatorKind kind,
+                            Comparator comparator, @Size(max = 100) String unit, boolean verified, @Size(max = 2000) String source,
                             List<@Valid Threshold> thresholds) {
         public Indicator {
             thresholds = List.copyOf(thresholds == null ? List.of() : thresholds);

@@ -45,6 +45,7 @@ class CriteriaSet {
         if (definition.effectiveTo() != null && definition.effectiveTo().isBefore(definition.effectiveFrom())) {
             throw RuleViolation.invalid("effective-to-before-from", "effectiveTo");
         }
+        checkHasCriteria(definition);
         checkCodesAreUnique(definition);
         definition.indicators().forEach(CriteriaSet::checkIndicator);
         apply(new CriteriaSetPublished(command.criteriaSetId(), definition, command.actor()));
@@ -62,9 +63,17 @@ class CriteriaSet {
         if (definition.effectiveTo() != null && definition.effectiveTo().isBefore(definition.effectiveFrom())) {
             throw RuleViolation.invalid("effective-to-before-from", "effectiveTo");
         }
+        checkHasCriteria(definition);
         checkCodesAreUnique(definition);
         definition.indicators().forEach(CriteriaSet::checkIndicator);
         apply(new CriteriaSetAmended(command.criteriaSetId(), definition, command.actor()));
+    }
+
+    /** Only a skeleton (structure not yet known) may come without criteria: a complete set with none means nothing. */
+    private static void checkHasCriteria(CriteriaSetDefinition definition) {
+        if (!definition.skeleton() && definition.criteria().isEmpty()) {
+            throw RuleViolation.invalid("empty-criteria-set", "criteria", definition.code());
+        }
     }
 
     private static void checkCodesAreUnique(CriteriaSetDefinition definition) {

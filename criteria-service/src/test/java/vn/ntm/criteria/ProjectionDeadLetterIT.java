@@ -1,0 +1,151 @@
+package vn.ntm.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.UnitRef;
+import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.ServiceIntegrationTest;
+
+/**
+ * Axon's dead-letter queue on real PostgreSQL: when the assessment log (a projection) fails on an event, the
+ * officer's measurement is still accepted, stored and published; the event and the rest of its assessment's events are
+ * parked in {@code dead_letter_entry}, shown by {@code /api/dead-letters/event-handlers}, and handled in order once
+ * the cause is gone.
+ */
+@ServiceIntegrationTest
+class ProjectionDeadLetterIT {
+
+    private static final String SET = "VN-XA-NTMNC-2021-2025";
+    private static final String LETTERS = "/api/dead-letters/event-handlers";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventCodec codec;
+
+    @AfterEach
+    void databaseRefusesNothingAnyMore() {
+        jdbc.execute("alter table assessment_log drop constraint if exists refuse_for_test");
+    }
+
+    @Test
+    void aFailingProjectionParksTheEventInsteadOfRefusingTheMeasurementAndAReplayCatchesUp() {
+        String commune = knownCommune();
+        String first = measure(commune, "2024-03-05", "kiểm tra quý I");
+        // A real PostgreSQL failure inside the projection, for one note only: the database refuses that row.
+        jdbc.execute("alter table assessment_log add constraint refuse_for_test"
+                + " check (evidence_note is distinct from 'hỏng')");
+
+        String parked = measure(commune, "2024-06-30", "hỏng");
+        String after = measure(commune, "2024-09-30", "kiểm tra quý III");
+
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like"
+                + " '%MeasurementRecorded' and aggregate_identifier like ?", Long.class, commune + "/%"))
+                .as("all three measurements are in the event store").isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)))
+                .filteredOn(r -> commune.equals(r.key()) && r.value().contains("\"MeasurementRecorded\""))
+                .as("and on their way to the other services").hasSize(3));
+        assertThat(loggedMeasurements(commune)).as("the projection has only what came before the failure")
+                .containsExactly(first);
+
+        JsonNode letters = http().get(LETTERS).json();
+        assertThat(letters).as(letters.toString()).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode head = letters.get(0);
+        assertThat(head.path("processingGroup").asString()).isEqualTo("assessment-log");
+        assertThat(head.path("eventType").asString()).isEqualTo("MeasurementRecorded");
+        assertThat(head.path("payload").path("measurementId").asString()).isEqualTo(parked);
+        assertThat(head.path("causeMessage").asString()).contains("refuse_for_test");
+        assertThat(head.path("sequence").asString()).startsWith(commune);
+        assertThat(letters).extracting(l -> l.path("sequence").asString()).as("one sequence: the assessment")
+                .containsOnly(head.path("sequence").asString());
+        String where = LETTERS + "/assessment-log/" + head.path("id").asString();
+        assertThat(http().get(where).json().path("eventId").asString()).isEqualTo(head.path("eventId").asString());
+        JsonHttp.Response missing = http().get(LETTERS + "/assessment-log/" + UUID.randomUUID());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.problemType()).isEqualTo("dead-letter-not-found");
+
+        JsonHttp.Response stillBroken = http().post(where + "/replay", "");
+        assertThat(stillBroken.status()).as(stillBroken.toString()).isEqualTo(202);
+        assertThat(stillBroken.json().path("handled").asBoolean()).isFalse();
+        assertThat(stillBroken.json().path("stillParked").asLong()).isEqualTo(letters.size());
+
+        databaseRefusesNothingAnyMore();
+        JsonHttp.Response replayed = http().post(where + "/replay", "");
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(202);
+        assertThat(replayed.json().path("handled").asBoolean()).isTrue();
+        assertThat(replayed.json().path("stillParked").asLong()).isZero();
+        assertThat(http().get(LETTERS).json()).isEmpty();
+        assertThat(loggedMeasurements(commune)).as("caught up, in the order the events happened")
+                .containsExactly(first, parked, after);
+        JsonNode standing = http().get("/api/units/" + commune + "/standing?criteriaSet=" + SET).json();
+        assertThat(standing.toString()).contains(after);
+    }
+
+    private List<String> loggedMeasurements(String commune) {
+        return jdbc.queryForList("select measurement_id::text from assessment_log where unit_id = ?::uuid"
+                + " and kind = 'MEASUREMENT_RECORDED' order by recorded_at", String.class, commune);
+    }
+
+    private String measure(String commune, String validOn, String note) {
+        JsonHttp.Response response = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", SET, "indicatorCode", "4.2", "numerator", 2100, "denominator", 2150,
+                "validOn", validOn, "evidence", Map.of("note", note)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("measurementId").asString();
+    }
+
+    private String knownCommune() {
+        String province = UUID.randomUUID().toString();
+        String commune = UUID.randomUUID().toString();
+        Actor admin = new Actor("admin@bacgiang", "provincial-admin", null);
+        List<UnitRef> provincePath = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"));
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, province, provincePath,
+                new UnitRegistered("PROVINCE", "Bắc Giang", null, LocalDate.of(1997, 1, 1), "TDMNPB", null, null,
+                        null)));
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, commune,
+                List.of(provincePath.get(0), new UnitRef(commune, "COMMUNE", "Song Vân")),
+                new UnitRegistered("COMMUNE", "Song Vân", province, LocalDate.of(1997, 1, 1), null, null, null,
+                        null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
+        if (http().get("/api/criteria-sets/" + SET).status() == 404) { // the context (and database) may be shared
+            JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
+            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
+        }
+        return commune;
+    }
+
+    private void send(Envelope<?> envelope) {
+        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
+                new String(codec.encode(envelope), StandardCharsets.UTF_8));
+    }
+
+    private JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan")
+                .with("X-NTM-Role", "commune-officer");
+    }
+}
