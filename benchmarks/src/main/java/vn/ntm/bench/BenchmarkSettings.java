@@ -36,13 +36,13 @@ public record BenchmarkSettings(int communes, int villagesPerCommune, int ingest
         return new BenchmarkSettings(
                 property("communes", 100, Integer::parseInt),
                 property("villagesPerCommune", 15, Integer::parseInt),
-                property("ingest", 20_000, Integer::parseInt),
+                property("ingest", 5_000, Integer::parseInt),
                 property("clients", 8, Integer::parseInt),
                 property("rate", 200, Integer::parseInt),
-                property("latencySeconds", 60, Integer::parseInt),
-                property("growthWrites", 3_000, Integer::parseInt),
+                property("latencySeconds", 30, Integer::parseInt),
+                property("growthWrites", 1_000, Integer::parseInt),
                 property("storedEvents", 1_000_000L, Long::parseLong),
-                property("queries", 200, Integer::parseInt),
+                property("queries", 100, Integer::parseInt),
                 property("profile", false, Boolean::parseBoolean),
                 property("output", ntmHome.resolve("docs").resolve("benchmarks"), Path::of));
     }
