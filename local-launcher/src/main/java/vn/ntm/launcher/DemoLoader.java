@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DemoLoader {
 
+    /** Song Vân as Plan 30/KH-UBND of 5/3/2024 describes it: units, criteria sets, a measurement, the plan itself. */
     public static final String SONG_VAN = "demo/song-van.json";
+    /** The 1/7/2025 merger of Song Vân and four neighbours into xã Ngọc Thiện, Bắc Ninh; load after SONG_VAN. */
+    public static final String MERGER_2025 = "demo/ngoc-thien-2025.json";
 
     private static final Duration WAIT_FOR_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
@@ -37,6 +40,12 @@ public final class DemoLoader {
     }
 
     public record Summary(int created, int alreadyPresent) {
+
+        /** Both loads together. */
+        public Summary plus(Summary other) {
+            return new Summary(created + other.created, alreadyPresent + other.alreadyPresent);
+        }
+
         @Override
         public String toString() {
             return "created " + created + ", already present " + alreadyPresent;

@@ -35,7 +35,8 @@ public final class LocalPlatform {
         try {
             System.out.println("Starting the NTM platform from " + ntmHome + " (logs in " + settings.workDir() + ") ...");
             Platform platform = holder.set(Platform.start(settings));
-            DemoLoader.Summary demo = new DemoLoader(platform.baseUrls()).load(DemoLoader.SONG_VAN);
+            DemoLoader loader = new DemoLoader(platform.baseUrls());
+            DemoLoader.Summary demo = loader.load(DemoLoader.SONG_VAN).plus(loader.load(DemoLoader.MERGER_2025));
             System.out.println(banner(platform, demo));
         } catch (RuntimeException e) {
             // After Ctrl-C the children are being stopped on purpose: their exit is no start-up failure to report.

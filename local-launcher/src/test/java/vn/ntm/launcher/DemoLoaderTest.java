@@ -89,6 +89,24 @@ class DemoLoaderTest {
         assertThat(names).containsExactly("Bắc Giang", "Tân Yên", "Song Vân", "Hoàng Vân", "Tân Lập", "Đông Lai", "Bùi");
     }
 
+    @Test
+    void theMergerDemoNamesOnlyTheUnitsOfTheResearchExtractAndGivesEveryChangeItsLegalBasis() throws IOException {
+        JsonNode demo;
+        try (var in = DemoLoader.class.getClassLoader().getResourceAsStream(DemoLoader.MERGER_2025)) {
+            demo = JsonMapper.builder().build().readTree(in);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode step : demo.path("steps")) {
+            assertThat(step.path("body").path("legalBasis").asString()).as(step.toString()).isNotBlank();
+            assertThat(step.path("body").path("validFrom").asString()).isIn("2024-03-05", "2025-07-01");
+            if (step.path("path").asString().equals("/api/units")) {
+                names.add(step.path("body").path("name").asString());
+            }
+        }
+        // research extract: Song Vân, Ngọc Châu, Ngọc Vân, Việt Ngọc and Ngọc Thiện → xã Ngọc Thiện, tỉnh Bắc Ninh
+        assertThat(names).containsExactly("Ngọc Châu", "Ngọc Vân", "Việt Ngọc", "Ngọc Thiện", "Bắc Ninh", "Ngọc Thiện");
+    }
+
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
         received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                 + exchange.getRequestHeaders().getFirst("Content-Type") + " "
