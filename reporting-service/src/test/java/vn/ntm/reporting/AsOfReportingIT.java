@@ -317,6 +317,18 @@ class AsOfReportingIT {
     }
 
     @Test
+    void everyJsonEndpointIsDescribedInOpenApi() {
+        JsonNode paths = http().get("/v3/api-docs").json().path("paths");
+        assertThat(paths.propertyNames()).contains("/api/units", "/api/units/{unitId}/history",
+                "/api/units/{unitId}/versions", "/api/units/{unitId}/timeline", "/api/matrix", "/api/changes",
+                "/api/progress", "/api/deadlines", "/api/recognitions", "/api/replay", "/api/replay/sources",
+                "/api/replay/comparison", "/api/exports/matrix.{format}", "/api/exports/progress-report.{format}");
+        List<String> matrixParameters = new ArrayList<>();
+        paths.path("/api/matrix").path("get").path("parameters").forEach(p -> matrixParameters.add(p.path("name").asString()));
+        assertThat(matrixParameters).contains("unit", "asOf", "knownAt", "criteriaSet");
+    }
+
+    @Test
     void badInputIsAProblemInVietnamese() {
         JsonHttp.Response bad = http().get("/api/matrix?unit=not-a-uuid");
         assertThat(bad.status()).isEqualTo(400);
