@@ -20,8 +20,9 @@ import vn.ntm.launcher.Platform;
 import vn.ntm.testing.JsonHttp;
 
 /**
- * The fault suite: while commands keep coming, the Kafka broker is restarted and the two consuming services are
- * killed with SIGKILL and started again. Afterwards every event in each service's event store must be reflected
+ * The fault suite: while commands keep coming, the Kafka broker is restarted, PostgreSQL is restarted under all three
+ * services (their connection pools must reconnect), and the two consuming services are killed with SIGKILL and
+ * started again. Afterwards every event in each service's event store must be reflected
  * exactly once downstream — 0 lost, 0 duplicated. Bounded: a fixed number of commands, each fault once.
  */
 class FaultSuiteIT {
@@ -31,7 +32,7 @@ class FaultSuiteIT {
     private static final Duration PACE = Duration.ofMillis(200);
 
     @Test
-    void nothingAcceptedIsLostOrDuplicatedWhenTheBrokerRestartsAndConsumersAreKilled() throws Exception {
+    void nothingAcceptedIsLostOrDuplicatedWhenTheBrokerAndDatabaseRestartAndConsumersAreKilled() throws Exception {
         Platform platform = RunningPlatform.get();
         JsonHttp village = RunningPlatform.village();
         String province = created(village.post("/api/units", Map.of("level", "PROVINCE",
@@ -43,12 +44,18 @@ class FaultSuiteIT {
                 .until(() -> RunningPlatform.criteria().get("/api/units/" + commune).status() == 200);
 
         CommandStream stream = new CommandStream(commune);
+        long suiteStarted = System.nanoTime();
+        int unitsBeforeDatabaseCameBack = 0;
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         pacer.scheduleAtFixedRate(stream::sendNext, 0, PACE.toMillis(), TimeUnit.MILLISECONDS);
         try {
             System.out.println("[fault suite] restarting the Kafka broker");
             platform.kafka().stop();
             platform.kafka().start();
+            System.out.println("[fault suite] restarting PostgreSQL (every service's database) while commands arrive");
+            Duration away = platform.postgres().restart();
+            unitsBeforeDatabaseCameBack = stream.units.get();
+            System.out.printf("[fault suite] PostgreSQL was away for %d ms%n", away.toMillis());
             System.out.println("[fault suite] kill -9 reporting-service while it consumes, then start it again");
             platform.reporting().kill();
             platform.reporting().start();
@@ -64,6 +71,8 @@ class FaultSuiteIT {
         System.out.printf("[fault suite] accepted: %d unit registrations, %d measurements; refused while a service"
                 + " was down: %d%n", stream.units.get(), stream.measurements.get(), stream.refused.get());
         assertThat(stream.units.get()).as("village-service kept accepting throughout").isGreaterThan(20);
+        assertThat(stream.units.get()).as("village-service reconnected to the restarted database")
+                .isGreaterThan(unitsBeforeDatabaseCameBack);
         assertThat(stream.refused.get()).as("some commands met a killed service: the faults overlapped the stream")
                 .isGreaterThan(0);
 
@@ -77,10 +86,14 @@ class FaultSuiteIT {
                     .isEqualTo(f.criteriaStatusChanges);
         });
         Figures f = reconcile(platform);
+        int deadLetters = RunningPlatform.criteria().get("/api/dead-letters").json().size()
+                + RunningPlatform.reporting().get("/api/dead-letters").json().size();
+        assertThat(deadLetters).as("no fault pushed a good message aside as a dead letter").isZero();
         System.out.printf("[fault suite] reconciled: units %d = %d (reporting) = %d (criteria); measurements %d = %d;"
-                        + " indicator status changes %d = %d; lost 0, duplicated 0%n", f.villageUnits,
-                f.reportingUnits, f.criteriaUnits, f.criteriaMeasurements, f.reportingMeasurements,
-                f.criteriaStatusChanges, f.reportingStatusChanges);
+                        + " indicator status changes %d = %d; dead letters %d; lost 0, duplicated 0; %d s in all%n",
+                f.villageUnits, f.reportingUnits, f.criteriaUnits, f.criteriaMeasurements, f.reportingMeasurements,
+                f.criteriaStatusChanges, f.reportingStatusChanges, deadLetters,
+                Duration.ofNanos(System.nanoTime() - suiteStarted).toSeconds());
     }
 
     /** Alternates unit registrations (village-service, never killed) and measurements (criteria-service, killed). */

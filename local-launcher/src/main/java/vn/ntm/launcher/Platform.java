@@ -86,12 +86,20 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on failure, stops whatever had started. */
     public static Platform start(Settings settings) {
+        return start(settings, () -> Postgres.localOrEmbedded(settings.workDir().resolve("pgdata")));
+    }
+
+    /**
+     * Like {@link #start(Settings)} on the PostgreSQL server the caller chooses (say {@link Postgres#isolated}, which a
+     * fault test may restart); the platform owns it from then on and stops it on {@link #close()}.
+     */
+    public static Platform start(Settings settings, java.util.function.Supplier<Postgres> postgresServer) {
         // Missing jars are the most likely mistake: report them before spending time on Kafka and PostgreSQL.
         Path villageJar = ServiceProcess.findJar(settings.ntmHome(), "village-service");
         Path criteriaJar = ServiceProcess.findJar(settings.ntmHome(), "criteria-service");
         Path reportingJar = ServiceProcess.findJar(settings.ntmHome(), "reporting-service");
 
-        Platform platform = new Platform(settings, Postgres.localOrEmbedded(settings.workDir().resolve("pgdata")));
+        Platform platform = new Platform(settings, postgresServer.get());
         try {
             for (String service : SERVICES) {
                 platform.postgres.ensureDatabase(settings.database(service));

@@ -2,12 +2,14 @@ package vn.ntm.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -29,14 +31,18 @@ public final class Postgres implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    /** Replaced by {@link #restart()}; null for a server that is not ours. */
+    private volatile EmbeddedPostgres embedded;
+    private final Path embeddedDataDir;
 
-    private Postgres(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+    private Postgres(String host, int port, String user, String password, EmbeddedPostgres embedded,
+                     Path embeddedDataDir) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.embeddedDataDir = embeddedDataDir;
     }
 
     /** Like {@link #localOrEmbedded(Path)}, keeping embedded data in {@code <ntm.home>/.ntm/pgdata}. */
@@ -57,7 +63,7 @@ public final class Postgres implements AutoCloseable {
                 Integer.parseInt(System.getenv().getOrDefault("NTM_PG_PORT", String.valueOf(DEFAULT_PORT))),
                 System.getenv().getOrDefault("NTM_PG_USER", "postgres"),
                 System.getenv().getOrDefault("NTM_PG_PASSWORD", ""),
-                null);
+                null, null);
         SQLException refusal = local.probe();
         if (refusal == null) {
             return local;
@@ -66,21 +72,59 @@ public final class Postgres implements AutoCloseable {
             throw new IllegalStateException("Cannot connect to PostgreSQL at " + local.address()
                     + " (from NTM_PG_HOST): " + refusal.getMessage(), refusal);
         }
-        return embedded(embeddedDataDir);
+        return embedded(embeddedDataDir, EMBEDDED_PORT);
     }
 
-    private static Postgres embedded(Path dataDir) {
+    /**
+     * An embedded server of the caller's own, on a free port with its data in {@code dataDir}, whatever else runs on
+     * this machine: a test may {@link #restart()} it without disturbing anyone else's databases (the fault suite does).
+     */
+    public static Postgres isolated(Path dataDir) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for an embedded PostgreSQL", e);
+        }
+        return embedded(dataDir, port);
+    }
+
+    private static Postgres embedded(Path dataDir, int port) {
+        return new Postgres(DEFAULT_HOST, port, "postgres", "", startEmbedded(dataDir, port), dataDir);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) {
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setPort(EMBEDDED_PORT)
+            return EmbeddedPostgres.builder()
+                    .setPort(port)
                     .setDataDirectory(dataDir.toAbsolutePath().toFile())
-                    // Keep the data between runs, like a real server would.
+                    // Keep the data between runs (and across a restart), like a real server would.
                     .setCleanDataDirectory(false)
                     .start();
-            return new Postgres(DEFAULT_HOST, EMBEDDED_PORT, "postgres", "", server);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /**
+     * Stops the embedded server (fast shutdown: open connections are cut, as in an operator's restart) and starts it
+     * again on the same port and data. Clients must reconnect; nothing committed is lost.
+     *
+     * @return how long the server was away
+     */
+    public synchronized Duration restart() {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded PostgreSQL can be restarted here; " + describe()
+                    + " is not ours");
+        }
+        long started = System.nanoTime();
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop the embedded PostgreSQL", e);
+        }
+        embedded = startEmbedded(embeddedDataDir, port);
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     public String jdbcUrl(String database) {

@@ -40,6 +40,29 @@ class PostgresIT {
         }
     }
 
+    @Test
+    void anIsolatedServerRestartsWithItsDataAndAcceptsConnectionsAgain() throws Exception {
+        try (Postgres postgres = Postgres.isolated(tempDir.resolve("isolated"))) {
+            assertThat(postgres.isEmbedded()).isTrue();
+            assertThat(postgres.describe()).doesNotEndWith(":5432");
+            postgres.ensureDatabase("kept");
+            try (Connection before = DriverManager.getConnection(postgres.jdbcUrl("kept"), postgres.user(),
+                    postgres.password()); var statement = before.createStatement()) {
+                statement.execute("create table fact (id int primary key); insert into fact values (1)");
+
+                assertThat(postgres.restart()).isPositive();
+
+                assertThat(before.isValid(2)).as("a connection from before the restart was cut").isFalse();
+            }
+            try (Connection after = DriverManager.getConnection(postgres.jdbcUrl("kept"), postgres.user(),
+                    postgres.password()); var statement = after.createStatement();
+                 var rows = statement.executeQuery("select count(*) from fact")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("committed before the restart, there after it").isEqualTo(1);
+            }
+        }
+    }
+
     private static boolean exists(Postgres postgres, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
                 postgres.password());
