@@ -263,16 +263,7 @@ class ProgrammeController {
     }
 
     private UnitId existingUnit(String id) {
-        UnitId unit;
-        try {
-            unit = new UnitId(id);
-        } catch (RuleViolation e) {
-            throw RuleViolation.notFound("unit-not-found", id);
-        }
-        if (units.find(unit).isEmpty()) {
-            throw RuleViolation.notFound("unit-not-found", id);
-        }
-        return unit;
+        return units.existing(id);
     }
 
     private UnitId reference(String id, String field) {

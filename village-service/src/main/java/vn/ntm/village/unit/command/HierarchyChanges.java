@@ -47,10 +47,10 @@ class HierarchyChanges {
         if (sources.contains(command.successorId())) {
             throw RuleViolation.invalid("merge-into-itself", "successorId");
         }
-        UnitLookup.Entry successor = existingOn(command.successorId(), command, "successorId");
+        UnitLookup.Entry successor = existingOn(command.successorId(), command.validFrom(), "successorId");
         Set<String> takenNames = namesUnder(command.successorId(), command);
         for (UnitId sourceId : sources) {
-            UnitLookup.Entry source = existingOn(sourceId, command, "sourceIds");
+            UnitLookup.Entry source = existingOn(sourceId, command.validFrom().minusDays(1), "sourceIds");
             if (source.level() != successor.level()) {
                 throw RuleViolation.invalid("merge-across-levels", "sourceIds", source.name(), source.level(),
                         successor.level());
@@ -114,11 +114,6 @@ class HierarchyChanges {
         }
         load(command.sourceId()).execute(unit -> unit.end(UnitEnded.EndReason.SPLIT, List.copyOf(successors),
                 command.validFrom(), command.legalBasis(), command.actor(), directory, clock));
-    }
-
-    private UnitLookup.Entry existingOn(UnitId id, MergeUnits command, String field) {
-        return existingOn(id, field.equals("successorId") ? command.validFrom() : command.validFrom().minusDays(1),
-                field);
     }
 
     /** The unit as it stood on a date, or a refusal naming the date it did not exist on. */

@@ -152,6 +152,19 @@ public class UnitDirectory implements UnitLookup {
                 this::entry, uuid(parentId), on, on);
     }
 
+    /** The unit a request path names; 404 {@code unit-not-found} when there is none (or the id is not a UUID). */
+    public UnitId existing(String id) {
+        try {
+            UnitId unit = new UnitId(id);
+            if (find(unit).isPresent()) {
+                return unit;
+            }
+        } catch (vn.ntm.support.rules.RuleViolation e) {
+            // not a UUID: no such unit either
+        }
+        throw vn.ntm.support.rules.RuleViolation.notFound("unit-not-found", id);
+    }
+
     /** Every unit in its latest version, ended ones included, provinces first. */
     public List<Entry> all() {
         return jdbc.query(SELECT + " where v.valid_to is null or v.valid_to = d.ended_on"

@@ -192,18 +192,14 @@ class UnitController {
     }
 
     private UnitId existing(String id) {
-        UnitId unit = reference(id, "unit-not-found", null);
-        if (directory.find(unit).isEmpty()) {
-            throw RuleViolation.notFound("unit-not-found", id);
-        }
-        return unit;
+        return directory.existing(id);
     }
 
     private static UnitId reference(String value, String problem, String field) {
         try {
             return new UnitId(value);
         } catch (RuleViolation e) {
-            throw field == null ? RuleViolation.notFound(problem, value) : RuleViolation.unknown(problem, field, value);
+            throw RuleViolation.unknown(problem, field, value);
         }
     }
 }
