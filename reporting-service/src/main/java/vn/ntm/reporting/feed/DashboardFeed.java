@@ -73,8 +73,13 @@ public class DashboardFeed {
         UUID id = UUID.nameUUIDFromBytes(("dashboard:" + source.eventId()).getBytes(StandardCharsets.UTF_8));
         Envelope<DashboardUpdate> envelope = Envelope.of(id, source.validOn(), source.recordedAt(), source.actor(),
                 source.unitId(), source.unitPath(), update);
+        // not awaited: the consumer that announces goes on with the next event while Kafka acknowledges this one
         try {
-            publisher.publish(BINDING, envelope);
+            publisher.send(BINDING, envelope).whenComplete((ok, failed) -> {
+                if (failed != null) {
+                    LOG.warn("Dashboard update {} not published to Kafka: {}", id, failed.toString());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Dashboard update {} not published to Kafka: {}", id, e.getMessage());
         }

@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import vn.ntm.support.messaging.EventPublisher;
 
 /**
  * Axon wiring shared by the event-sourced services.
@@ -78,6 +79,12 @@ public class AxonSupportAutoConfiguration {
                         .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
                         .build())
                 .build();
+    }
+
+    /** The Kafka publisher awaits its sends' acknowledgements once per batch, before the token moves. */
+    @Bean
+    EventPublisher.AcknowledgementWait acknowledgedBeforeCommit() {
+        return new AcknowledgedBeforeCommit();
     }
 
     @Bean(destroyMethod = "shutdown")

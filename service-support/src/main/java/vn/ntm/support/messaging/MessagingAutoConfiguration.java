@@ -2,7 +2,12 @@ package vn.ntm.support.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.context.IntegrationContextUtils;
+import org.springframework.messaging.SubscribableChannel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
@@ -29,10 +34,36 @@ public class MessagingAutoConfiguration {
         return new EventCodec(jsonMapper);
     }
 
+    /**
+     * Kafka's answers to the asynchronous sends. Every producer binding names {@link SendAcknowledgements#CHANNEL}
+     * as its {@code record-metadata-channel} and enables its error channel (see each service's application.yml).
+     * A send with no answer after {@code ntm.messaging.ack-timeout} (default 30 s, above the producer's
+     * {@code delivery.timeout.ms}) counts as failed.
+     */
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(StreamBridge streamBridge, EventCodec codec) {
-        return new EventPublisher(streamBridge, codec);
+    SendAcknowledgements sendAcknowledgements(@Value("${ntm.messaging.ack-timeout:30s}") Duration timeout,
+                                              BeanFactory beans) {
+        SendAcknowledgements acknowledgements = new SendAcknowledgements(timeout);
+        beans.getBean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME, SubscribableChannel.class)
+                .subscribe(acknowledgements::failed);
+        return acknowledgements;
+    }
+
+    @Bean(SendAcknowledgements.CHANNEL)
+    SubscribableChannel sendAcknowledged(SendAcknowledgements acknowledgements) {
+        DirectChannel channel = new DirectChannel();
+        channel.subscribe(acknowledgements::acknowledged);
+        return channel;
+    }
+
+    /** Waits for each acknowledgement at once unless a batch-aware wait is configured (Axon's, see axon package). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(StreamBridge streamBridge, EventCodec codec, SendAcknowledgements acknowledgements,
+                                  ObjectProvider<EventPublisher.AcknowledgementWait> wait) {
+        return new EventPublisher(streamBridge, codec, acknowledgements,
+                wait.getIfAvailable(() -> EventPublisher.AcknowledgementWait.NOW));
     }
 
     /**
