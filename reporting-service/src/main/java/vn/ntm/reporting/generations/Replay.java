@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -234,22 +236,39 @@ public class Replay {
         }
     }
 
+    /**
+     * Folds one poll's records in one transaction. Which of them are new (the topics hold a redelivered event more
+     * than once) is settled for the whole poll in one statement instead of one insert per record; the fold then
+     * takes the new ones in their order.
+     */
     private Void fold(ConsumerRecords<byte[], byte[]> batch, Counters counters) {
+        List<Envelope<?>> decoded = new ArrayList<>();
+        List<String> consumers = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             counters.done++;
-            Envelope<?> envelope;
             try {
-                envelope = codec.decode(record.value());
+                decoded.add(codec.decode(record.value()));
+                consumers.add(source.consumers().get(record.topic()));
             } catch (UndecodableEvent e) {
                 counters.skipped++;
-                continue;
             }
-            int inserted = jdbc.update("""
-                    insert into processed_event (event_id, consumer, event_type, processed_at)
-                    values (?, ?, ?, now()) on conflict do nothing""",
-                    envelope.eventId(), source.consumers().get(record.topic()), envelope.eventType());
-            if (inserted == 1) {
-                source.fold().accept(envelope);
+        }
+        if (decoded.isEmpty()) {
+            return null;
+        }
+        Set<String> fresh = new HashSet<>(jdbc.query("""
+                insert into processed_event (event_id, consumer, event_type, processed_at)
+                select e.id, e.consumer, e.type, now() from unnest(?::uuid[], ?::varchar[], ?::varchar[])
+                    as e(id, consumer, type)
+                on conflict do nothing
+                returning event_id::text || ' ' || consumer""",
+                (rs, n) -> rs.getString(1),
+                decoded.stream().map(Envelope::eventId).toArray(UUID[]::new), consumers.toArray(String[]::new),
+                decoded.stream().map(Envelope::eventType).toArray(String[]::new)));
+        for (int i = 0; i < decoded.size(); i++) {
+            // remove: a second copy of an event within the same poll is folded once
+            if (fresh.remove(decoded.get(i).eventId() + " " + consumers.get(i))) {
+                source.fold().accept(decoded.get(i));
             }
         }
         return null;
