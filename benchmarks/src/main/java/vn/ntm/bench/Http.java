@@ -11,11 +11,21 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON client for the services' REST APIs, acting as a synthetic commune officer. */
+/**
+ * A small JSON client for the services' REST APIs, acting as the demo platform operator ({@code van-hanh}: every
+ * role, the whole platform) with a real token from the platform's demo identity provider.
+ */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String USER = "van-hanh";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static volatile String token = "";
+
+    /** Every request from now on carries this access token. */
+    static void authorize(String accessToken) {
+        token = accessToken;
+    }
 
     record Response(int status, String body) {
         JsonNode json() {
@@ -59,8 +69,7 @@ final class Http {
     static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Accept", "application/json")
-                .header("X-NTM-Actor", "benchmark@thu-nghiem")
-                .header("X-NTM-Role", "commune-officer");
+                .header("Authorization", "Bearer " + token);
     }
 
     private Response send(HttpRequest request) {

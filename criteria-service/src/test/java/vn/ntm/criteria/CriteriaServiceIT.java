@@ -48,8 +48,7 @@ class CriteriaServiceIT {
     String commune;
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan")
-                .with("X-NTM-Role", "commune-officer");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     @BeforeEach
@@ -89,7 +88,9 @@ class CriteriaServiceIT {
         List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
                 + "where payload_type like '%MeasurementRecorded' and aggregate_identifier like ?", String.class,
                 commune + "/%");
-        assertThat(stored).singleElement().asString().contains("\"numerator\":2150").contains("can-bo@songvan");
+        assertThat(stored).singleElement().asString().contains("\"numerator\":2150")
+                .as("the actor from the token, in the role the endpoint let it act in")
+                .contains("\"actor\":{\"subject\":\"kiem-thu\",\"role\":\"commune-officer\",\"scope\":\"*\"}");
 
         List<ConsumerRecord<String, String>> published = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -79,6 +79,6 @@ class PoisonMessageIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port);
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 }

@@ -145,7 +145,6 @@ class ProjectionDeadLetterIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan")
-                .with("X-NTM-Role", "commune-officer");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 }

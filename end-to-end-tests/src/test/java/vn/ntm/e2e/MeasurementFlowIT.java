@@ -28,12 +28,12 @@ class MeasurementFlowIT {
     @Test
     void aMeasurementForARegisteredCommuneChangesItsStatusInTheReportAndRedeliveryChangesNothing() {
         Platform platform = RunningPlatform.get();
-        DemoLoader.Summary first = new DemoLoader(platform.baseUrls()).load(DemoLoader.SONG_VAN);
+        DemoLoader.Summary first = RunningPlatform.demo().load(DemoLoader.SONG_VAN);
         assertThat(first.created() + first.alreadyPresent()).as("every demo step answered").isPositive();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(statusesOfSongVan()).containsExactly("4.2=MET"));
-        assertThat(new DemoLoader(platform.baseUrls()).load(DemoLoader.SONG_VAN).created())
+        assertThat(RunningPlatform.demo().load(DemoLoader.SONG_VAN).created())
                 .as("loading the demo twice adds nothing").isZero();
 
         JsonHttp.Response assessed = RunningPlatform.criteria().post("/api/units/" + SONG_VAN + "/measurements",
@@ -71,7 +71,10 @@ class MeasurementFlowIT {
                 .as("the redelivered first change was applied once").containsExactly("MET", "MET", "NOT_MET", "MET");
         assertThat(history).extracting(h -> h.path("indicatorCode").asString() + "@" + h.path("validOn").asString())
                 .containsExactly("4.2@2024-03-05", "4.1@2024-03-05", "4.2@2024-09-30", "4.2@2024-12-31");
-        assertThat(history.get(2).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
+        assertThat(history.get(2).path("actorSubject").asString()).as("who recorded it, from the token")
+                .isEqualTo(RunningPlatform.OPERATOR);
+        assertThat(history.get(0).path("actorSubject").asString()).as("the demo's measurement, by its officer")
+                .isEqualTo("can-bo-song-van");
     }
 
     private static List<String> statusesOfSongVan() {

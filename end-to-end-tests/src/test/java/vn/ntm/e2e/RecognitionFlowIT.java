@@ -26,35 +26,40 @@ class RecognitionFlowIT {
     private static final String HOANG_VAN = "faefc014-499b-5560-bb61-3bd53cd93272";
     /** A village set for this test only: the shipped Bắc Giang model-village set is a skeleton and cannot be assessed. */
     private static final String SET = "E2E-THON-KIEM-THU";
+    /** Each step by the demo user whose role does it (demo/users.json): real tokens from the demo provider. */
+    private static final String OFFICER = "can-bo-song-van";
+    private static final String ADMIN = "quan-tri-bac-giang";
+    /** Reads across the merger: the whole platform's analyst sees both provinces. */
+    private static final String ANALYST = "quan-tri-he-thong";
 
     @Test
     void aModelVillageIsRecognisedRewardedAndFollowsItsCommuneThroughTheMerger() {
         Platform platform = RunningPlatform.get();
-        DemoLoader loader = new DemoLoader(platform.baseUrls());
+        DemoLoader loader = RunningPlatform.demo();
         loader.load(DemoLoader.SONG_VAN);
-        JsonHttp.Response published = RunningPlatform.criteria().post("/api/criteria-sets", testSet());
+        JsonHttp.Response published = RunningPlatform.criteria("quan-tri-he-thong").post("/api/criteria-sets", testSet());
         assertThat(published.status()).as(published.toString()).isIn(201, 409);
 
         measure("1.1", 100);
         measure("2.1", 95);
-        await().atMost(Duration.ofSeconds(60)).until(() -> RunningPlatform.village()
+        await().atMost(Duration.ofSeconds(60)).until(() -> RunningPlatform.village(OFFICER)
                 .get("/api/units/" + HOANG_VAN + "/criteria-standing?criteriaSet=" + SET).json()
                 .path("status").asString().equals("MET"));
 
-        JsonHttp.Response requested = RunningPlatform.village().post("/api/units/" + HOANG_VAN + "/recognitions",
+        JsonHttp.Response requested = RunningPlatform.village(OFFICER).post("/api/units/" + HOANG_VAN + "/recognitions",
                 Map.of("level", "MODEL", "criteriaSetCode", SET, "requestedOn", "2024-10-01",
                         "noOverdueConstructionDebt", true, "evidence", List.of("Báo cáo tự đánh giá (kiểm thử)")));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().path("recognitionId").asString();
         step(id, "PUBLIC_COMMENT", "2024-10-05", "UBND xã Song Vân");
-        JsonHttp.Response survey = RunningPlatform.village().post("/api/recognitions/" + id + "/survey",
+        JsonHttp.Response survey = RunningPlatform.village(OFFICER).post("/api/recognitions/" + id + "/survey",
                 Map.of("on", "2024-10-10", "by", "Ban công tác Mặt trận thôn Hoàng Vân", "passed", true,
                         "villages", List.of(Map.of("unitId", HOANG_VAN, "householdsSurveyed", 120,
                                 "householdsSatisfied", 118))));
         assertThat(survey.status()).as(survey.toString()).isEqualTo(200);
         step(id, "HIGHER_LEVEL_CHECK", "2024-10-20", "UBND huyện Tân Yên");
         step(id, "APPRAISAL", "2024-10-25", "Hội đồng thẩm định (kiểm thử)");
-        JsonHttp.Response decided = RunningPlatform.village().post("/api/recognitions/" + id + "/decision",
+        JsonHttp.Response decided = RunningPlatform.village(ADMIN).post("/api/recognitions/" + id + "/decision",
                 Map.of("decisionNumber", "KT-01/QĐ-UBND (kiểm thử)", "decidedOn", "2024-11-01",
                         "authority", "Chủ tịch UBND huyện Tân Yên"));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
@@ -76,27 +81,29 @@ class RecognitionFlowIT {
     }
 
     private static void measure(String indicator, int percent) {
-        JsonHttp.Response response = RunningPlatform.criteria().post("/api/units/" + HOANG_VAN + "/measurements",
+        JsonHttp.Response response = RunningPlatform.criteria(OFFICER).post("/api/units/" + HOANG_VAN + "/measurements",
                 Map.of("criteriaSet", SET, "indicatorCode", indicator, "value", percent, "validOn", "2024-09-15"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     private static void step(String id, String step, String on, String by) {
-        JsonHttp.Response response = RunningPlatform.village().post("/api/recognitions/" + id + "/steps",
+        String user = step.equals("PUBLIC_COMMENT") ? OFFICER : ADMIN;
+        JsonHttp.Response response = RunningPlatform.village(user).post("/api/recognitions/" + id + "/steps",
                 Map.of("step", step, "on", on, "by", by, "passed", true));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     private static JsonNode recognitionIn(String unit, String asOf, String id) {
         String query = "/api/recognitions?asOf=" + asOf + (unit == null ? "" : "&unit=" + unit);
-        JsonHttp.Response response = RunningPlatform.reporting().get(query);
+        JsonHttp.Response response = RunningPlatform.reporting(ANALYST).get(query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return StreamSupport.stream(response.json().path("recognitions").spliterator(), false)
                 .filter(r -> r.path("recognitionId").asString().equals(id)).findFirst().orElse(null);
     }
 
     private static List<String> pathOf(String unit, String asOf) {
-        JsonNode node = MeasurementFlowIT.find(RunningPlatform.reporting().get("/api/units?asOf=" + asOf).json(), unit);
+        JsonNode node = MeasurementFlowIT.find(RunningPlatform.reporting(ANALYST).get("/api/units?asOf=" + asOf).json(),
+                unit);
         assertThat(node).as(unit + " on " + asOf).isNotNull();
         return StreamSupport.stream(node.path("path").spliterator(), false).map(n -> n.path("name").asString())
                 .toList();

@@ -1,6 +1,7 @@
 package vn.ntm.e2e;
 
 import java.nio.file.Path;
+import vn.ntm.launcher.DemoLoader;
 import vn.ntm.launcher.Platform;
 import vn.ntm.launcher.Postgres;
 import vn.ntm.testing.JsonHttp;
@@ -29,19 +30,39 @@ final class RunningPlatform {
         return platform;
     }
 
+    /** The demo user machines act as: every role, the whole platform (demo/users.json). */
+    static final String OPERATOR = "van-hanh";
+
     static JsonHttp village() {
-        return client(get().village().baseUrl());
+        return village(OPERATOR);
     }
 
     static JsonHttp criteria() {
-        return client(get().criteria().baseUrl());
+        return criteria(OPERATOR);
     }
 
     static JsonHttp reporting() {
-        return client(get().reporting().baseUrl());
+        return reporting(OPERATOR);
     }
 
-    private static JsonHttp client(String baseUrl) {
-        return new JsonHttp(baseUrl).with("X-NTM-Actor", "can-bo@songvan").with("X-NTM-Role", "commune-officer");
+    /** village-service as a demo user, with a real token from the platform's identity provider. */
+    static JsonHttp village(String user) {
+        return client(get().village().baseUrl(), user);
+    }
+
+    static JsonHttp criteria(String user) {
+        return client(get().criteria().baseUrl(), user);
+    }
+
+    static JsonHttp reporting(String user) {
+        return client(get().reporting().baseUrl(), user);
+    }
+
+    static DemoLoader demo() {
+        return new DemoLoader(get().baseUrls(), get()::token);
+    }
+
+    private static JsonHttp client(String baseUrl, String user) {
+        return new JsonHttp(baseUrl).withToken(get().token(user));
     }
 }

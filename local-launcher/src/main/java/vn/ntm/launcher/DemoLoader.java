@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads demo history the way a user would: a list of HTTP requests to the services' public APIs, kept as data in
- * a JSON resource. A 409 Conflict means the record is already there, so loading the same demo twice is harmless.
+ * a JSON resource, each sent with the access token of the demo user the step names ({@code "as"}; the platform
+ * administrator {@value #DEFAULT_USER} when it names none). A 409 Conflict means the record is already there, so
+ * loading the same demo twice is harmless.
  */
 public final class DemoLoader {
 
@@ -31,12 +34,20 @@ public final class DemoLoader {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Registers units and publishes the national sets: only an administrator of the whole platform may. */
+    public static final String DEFAULT_USER = "quan-tri-he-thong";
+
     private final Map<String, String> baseUrls;
+    private final UnaryOperator<String> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param baseUrls base URL of each service by the name steps use: village, criteria, reporting */
-    public DemoLoader(Map<String, String> baseUrls) {
+    /**
+     * @param baseUrls base URL of each service by the name steps use: village, criteria, reporting
+     * @param tokens   an access token for a demo user's name
+     */
+    public DemoLoader(Map<String, String> baseUrls, UnaryOperator<String> tokens) {
         this.baseUrls = Map.copyOf(baseUrls);
+        this.tokens = tokens;
     }
 
     public record Summary(int created, int alreadyPresent) {
@@ -82,7 +93,7 @@ public final class DemoLoader {
         if (step.has("body") || step.has("bodyResource")) {
             request.header("Content-Type", step.path("contentType").asString("application/json"));
         }
-        step.path("headers").properties().forEach(header -> request.header(header.getKey(), header.getValue().asString()));
+        request.header("Authorization", "Bearer " + tokens.apply(step.path("as").asString(DEFAULT_USER)));
         return exchange(request.build(), describe(step));
     }
 
@@ -98,7 +109,9 @@ public final class DemoLoader {
 
     /** Services learn from each other through Kafka, so a step may have to wait until another service caught up. */
     private void awaitPresent(JsonNode waitFor) {
-        HttpRequest request = HttpRequest.newBuilder(uri(waitFor)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri(waitFor)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + tokens.apply(waitFor.path("as").asString(DEFAULT_USER)))
+                .GET().build();
         Instant deadline = Instant.now().plus(WAIT_FOR_TIMEOUT);
         String what = "GET " + waitFor.path("path").asString() + " on " + waitFor.path("service").asString();
         while (exchange(request, what).statusCode() != 200) {

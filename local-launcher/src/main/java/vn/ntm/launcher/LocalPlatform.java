@@ -35,7 +35,7 @@ public final class LocalPlatform {
         try {
             System.out.println("Starting the NTM platform from " + ntmHome + " (logs in " + settings.workDir() + ") ...");
             Platform platform = holder.set(Platform.start(settings));
-            DemoLoader loader = new DemoLoader(platform.baseUrls());
+            DemoLoader loader = new DemoLoader(platform.baseUrls(), platform::token);
             DemoLoader.Summary demo = loader.load(DemoLoader.SONG_VAN).plus(loader.load(DemoLoader.MERGER_2025));
             System.out.println(banner(platform, demo));
         } catch (RuntimeException e) {
@@ -57,6 +57,7 @@ public final class LocalPlatform {
         ports.put(settings.villagePort(), "village-service");
         ports.put(settings.criteriaPort(), "criteria-service");
         ports.put(settings.reportingPort(), "reporting-service");
+        ports.put(settings.identityPort(), "the demo identity provider");
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             try (ServerSocket ignored = new ServerSocket(port.getKey())) {
                 // free
@@ -77,6 +78,8 @@ public final class LocalPlatform {
                     .append(String.format("%-18s %s/actuator/health%n", "", service.baseUrl()));
         }
         return text.append(String.format("%n%-18s %s/%n", "Dashboard", platform.reporting().baseUrl()))
+                .append(String.format("%-18s %s/users  (demo users; a token: curl -d username=can-bo-song-van %s/token)%n",
+                        "Sign-in (demo)", platform.identity().url(), platform.identity().url()))
                 .append(String.format("%-18s %s%n", "Kafka", platform.kafka().bootstrapServers()))
                 .append(String.format("%-18s %s%n", "PostgreSQL", platform.postgres().describe()))
                 .append(String.format("%-18s %s%n", "Logs", platform.settings().workDir()))

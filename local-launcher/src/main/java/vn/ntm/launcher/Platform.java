@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import vn.ntm.identity.DemoIdentityServer;
+import vn.ntm.identity.TokenIssuer;
 
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker and the three services, each service in its own
@@ -30,9 +32,11 @@ public final class Platform implements AutoCloseable {
      * @param workDir        Kafka data, embedded PostgreSQL data and all logs
      * @param databasePrefix the services' databases are {@code <prefix>_village}, {@code <prefix>_criteria}, ...
      * @param extraEnv       environment variables given to every service, overriding the platform's own
+     * @param identityPort   the demo identity provider's port (0: a free one)
      */
     public record Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
-                           int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv) {
+                           int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv,
+                           int identityPort) {
 
         public Settings {
             ntmHome = ntmHome.toAbsolutePath().normalize();
@@ -40,9 +44,17 @@ public final class Platform implements AutoCloseable {
             extraEnv = Map.copyOf(extraEnv);
         }
 
+        /** Settings whose demo identity provider takes a free port. */
+        public Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
+                        int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv) {
+            this(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort, reportingPort,
+                    databasePrefix, extraEnv, 0);
+        }
+
         /** The fixed, well-known ports and the persistent {@code .ntm} directory of a developer's machine. */
         public static Settings local(Path ntmHome) {
-            return new Settings(ntmHome, ntmHome.resolve(".ntm"), 9092, 9093, 8081, 8082, 8083, "ntm", Map.of());
+            return new Settings(ntmHome, ntmHome.resolve(".ntm"), 9092, 9093, 8081, 8082, 8083, "ntm", Map.of(),
+                    8090);
         }
 
         /** Free ports and fresh databases and directories, so runs never see each other's data. */
@@ -55,7 +67,7 @@ public final class Platform implements AutoCloseable {
 
         public Settings withExtraEnv(Map<String, String> env) {
             return new Settings(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort,
-                    reportingPort, databasePrefix, env);
+                    reportingPort, databasePrefix, env, identityPort);
         }
 
         public String database(String service) {
@@ -73,6 +85,7 @@ public final class Platform implements AutoCloseable {
 
     private final Settings settings;
     private final Postgres postgres;
+    private DemoIdentityServer identity;
     private KafkaBroker kafka;
     private ServiceProcess village;
     private ServiceProcess criteria;
@@ -104,6 +117,8 @@ public final class Platform implements AutoCloseable {
             for (String service : SERVICES) {
                 platform.postgres.ensureDatabase(settings.database(service));
             }
+            platform.identity = DemoIdentityServer.start(settings.identityPort(), TokenIssuer.DEFAULT_AUDIENCE,
+                    DemoUsers.load());
             platform.kafka = new KafkaBroker(settings.workDir().resolve("kafka"),
                     settings.kafkaPort(), settings.kafkaControllerPort());
             platform.kafka.start();
@@ -136,6 +151,10 @@ public final class Platform implements AutoCloseable {
         environment.put("NTM_DB_USER", postgres.user());
         environment.put("NTM_DB_PASSWORD", postgres.password());
         environment.put("NTM_KAFKA", kafka.bootstrapServers());
+        // the services trust the demo identity provider's tokens; the dashboard offers its users to sign in
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.url());
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
+        environment.put("NTM_DASHBOARD_DEMO_ISSUER_URL", identity.url());
         // Last, so a test can override even the wiring (say, point a service at a Kafka that is not there).
         environment.putAll(settings.extraEnv());
         return new ServiceProcess(shortName + "-service", jar, port, environment, settings.workDir());
@@ -143,6 +162,16 @@ public final class Platform implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The demo identity provider: tokens for the demo users of {@code demo/users.json}. */
+    public DemoIdentityServer identity() {
+        return identity;
+    }
+
+    /** A client's view of the platform: a token for a demo user by name. */
+    public String token(String username) {
+        return identity.token(username);
     }
 
     public KafkaBroker kafka() {
@@ -195,6 +224,9 @@ public final class Platform implements AutoCloseable {
             steps.add(kafka::stop);
         }
         steps.add(postgres::close);
+        if (identity != null) {
+            steps.add(identity::close);
+        }
         RuntimeException failure = null;
         for (Runnable step : steps) {
             try {

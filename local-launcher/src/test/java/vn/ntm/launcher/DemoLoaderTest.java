@@ -39,7 +39,7 @@ class DemoLoaderTest {
         server.createContext("/api/broken", exchange -> respond(exchange, 500, "{\"detail\":\"database on fire\"}"));
         server.start();
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        loader = new DemoLoader(Map.of("village", baseUrl, "criteria", baseUrl));
+        loader = new DemoLoader(Map.of("village", baseUrl, "criteria", baseUrl), user -> "token-of-" + user);
     }
 
     @AfterEach
@@ -53,12 +53,14 @@ class DemoLoaderTest {
 
         assertThat(summary).isEqualTo(new DemoLoader.Summary(2, 1));
         assertThat(received).containsExactly(
-                "POST /api/units application/json demo-loader {\"id\":\"xa-song-van\",\"name\":\"Song Vân\"}",
-                "POST /api/units/existing application/json null {\"id\":\"xa-song-van\"}",
-                "GET /api/units/xa-song-van null null ",
-                "GET /api/units/xa-song-van null null ",
-                "GET /api/units/xa-song-van null null ",
-                "POST /api/criteria-sets application/yaml null code: TEST-SET\nname: \"Bộ tiêu chí thử\"\n");
+                "POST /api/units application/json Bearer token-of-can-bo-song-van "
+                        + "{\"id\":\"xa-song-van\",\"name\":\"Song Vân\"}",
+                "POST /api/units/existing application/json Bearer token-of-quan-tri-he-thong {\"id\":\"xa-song-van\"}",
+                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
+                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
+                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
+                "POST /api/criteria-sets application/yaml Bearer token-of-quan-tri-he-thong code: TEST-SET\n"
+                        + "name: \"Bộ tiêu chí thử\"\n");
     }
 
     @Test
@@ -110,7 +112,7 @@ class DemoLoaderTest {
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
         received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                 + exchange.getRequestHeaders().getFirst("Content-Type") + " "
-                + exchange.getRequestHeaders().getFirst("X-NTM-Actor") + " "
+                + exchange.getRequestHeaders().getFirst("Authorization") + " "
                 + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

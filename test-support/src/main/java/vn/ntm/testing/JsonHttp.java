@@ -34,6 +34,16 @@ public final class JsonHttp {
         return copy;
     }
 
+    /** A copy of this client that sends the access token on every request. */
+    public JsonHttp withToken(String token) {
+        return with("Authorization", "Bearer " + token);
+    }
+
+    /** A copy of this client acting as {@link TestIdentity#OPERATOR}. */
+    public JsonHttp asOperator() {
+        return withToken(TestIdentity.operatorToken());
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), null);
     }

@@ -11,7 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A service started whole on a random port, against a fresh PostgreSQL database of its own ({@link FreshDatabase})
- * and a real Kafka broker (embedded KRaft) with the platform's topics. No mock stands in for either.
+ * and a real Kafka broker (embedded KRaft) with the platform's topics, verifying tokens of the tests' own
+ * issuer ({@link TestIdentity}). No mock stands in for any of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 2, topics = {"ntm.units", "ntm.criteria"})
-@ContextConfiguration(initializers = FreshDatabase.class)
+@ContextConfiguration(initializers = {FreshDatabase.class, TestIdentity.class})
 public @interface ServiceIntegrationTest {
 }

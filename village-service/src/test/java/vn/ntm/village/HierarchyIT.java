@@ -47,8 +47,7 @@ class HierarchyIT {
     String ngocThien;
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "quan-tri@bacninh")
-                .with("X-NTM-Role", "provincial-admin");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     @BeforeEach

@@ -39,8 +39,7 @@ class HostileInputIT {
     JdbcTemplate jdbc;
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "kiem-thu@songvan")
-                .with("X-NTM-Role", "commune-officer");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     @TestFactory

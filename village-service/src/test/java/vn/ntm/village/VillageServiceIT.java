@@ -28,7 +28,7 @@ class VillageServiceIT {
     JdbcTemplate jdbc;
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan").with("X-NTM-Role", "commune-officer");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     @Test
@@ -45,7 +45,7 @@ class VillageServiceIT {
         assertThat(stored).hasSize(3);
         JsonNode songVan = JsonHttp.parse(stored.get(2));
         assertThat(songVan.path("name").asString()).isEqualTo("Song Vân");
-        assertThat(songVan.path("actor").path("subject").asString()).isEqualTo("can-bo@songvan");
+        assertThat(songVan.path("actor").path("subject").asString()).isEqualTo("kiem-thu");
         assertThat(songVan.path("validFrom").asString()).isEqualTo("1997-01-01");
         assertThat(jdbc.queryForList("select global_index from domain_event_entry order by 1", Long.class))
                 .as("the global index has no gaps").containsExactly(1L, 2L, 3L);
@@ -58,7 +58,9 @@ class VillageServiceIT {
         assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(event.path("validOn").asString()).isEqualTo("1997-01-01");
         assertThat(event.path("recordedAt").asString()).isNotBlank();
-        assertThat(event.path("actor").path("role").asString()).isEqualTo("commune-officer");
+        assertThat(event.path("actor").path("role").asString())
+                .as("the role the endpoint let the caller act in").isEqualTo("provincial-admin");
+        assertThat(event.path("actor").path("scope").asString()).isEqualTo("*");
         assertThat(event.path("unitPath")).extracting(n -> n.path("name").asString())
                 .containsExactly("Bắc Giang", "Tân Yên", "Song Vân");
         assertThat(event.path("payload").path("parentId").asString()).isEqualTo(district);

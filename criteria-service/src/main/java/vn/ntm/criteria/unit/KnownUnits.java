@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.ntm.support.security.UnitLineage;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.contracts.UnitRef;
@@ -15,7 +16,7 @@ import vn.ntm.contracts.UnitRef;
  * unit not (yet) in this table is refused: the unit either does not exist or its registration is still in flight.
  */
 @Component
-public class KnownUnits {
+public class KnownUnits implements UnitLineage {
 
     private static final TypeReference<List<UnitRef>> PATH = new TypeReference<>() {
     };
@@ -90,8 +91,43 @@ public class KnownUnits {
     }
 
     /** The unit no longer exists from {@code from}: measurements for later dates are refused. */
-    public void end(String unitId, LocalDate from) {
-        jdbc.update("update known_unit set ended_on = ? where unit_id = ?", from, UUID.fromString(unitId));
+    public void end(String unitId, LocalDate from, List<String> successorIds) {
+        jdbc.update("update known_unit set ended_on = ?, successor_ids = cast(? as jsonb) where unit_id = ?", from,
+                json.writeValueAsString(successorIds), UUID.fromString(unitId));
+    }
+
+    /**
+     * The unit and the units above it on a date, nearest first, walking the parents of that date (a move of a
+     * district moves its communes with it); empty if the unit did not exist then.
+     */
+    @Override
+    public List<String> ancestorsOrSelf(String unitId, LocalDate on) {
+        if (find(unitId).filter(unit -> unit.existsOn(on)).isEmpty()
+                || jdbc.queryForObject("select count(*) from known_unit_version where unit_id = ? and valid_from <= ?",
+                Integer.class, UUID.fromString(unitId), on) == 0) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                with recursive up (unit_id, depth) as (
+                    select cast(? as uuid), 0
+                    union all
+                    select v.parent_id, up.depth + 1 from up
+                    join lateral (select parent_id from known_unit_version k
+                                  where k.unit_id = up.unit_id and k.valid_from <= ?
+                                  order by k.valid_from desc limit 1) v on v.parent_id is not null
+                    where up.depth < 16)
+                select unit_id::text from up order by depth""", String.class, unitId, on);
+    }
+
+    /** The units that took this one over when it ended. */
+    @Override
+    public List<String> successors(String unitId) {
+        try {
+            return jdbc.queryForList("select jsonb_array_elements_text(successor_ids) from known_unit where unit_id = ?",
+                    String.class, UUID.fromString(unitId));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** Opens a version from {@code from} (a copy of the latest with {@code changes}) and updates the latest values. */

@@ -1,5 +1,7 @@
 package vn.ntm.support.axon;
 
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.Role;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import vn.ntm.support.rules.RuleViolation;
  * {@code /api/dead-letters}, which does the same for what the Kafka consumers could not handle.
  */
 @RestController
+@Access(roles = Role.PROVINCIAL_ADMIN, wholePlatform = true)
 @RequestMapping("/api/dead-letters/event-handlers")
 class EventHandlerDeadLetterController {
 

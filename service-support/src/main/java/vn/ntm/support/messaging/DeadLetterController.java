@@ -1,5 +1,7 @@
 package vn.ntm.support.messaging;
 
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.Role;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Lists, shows and replays the messages this service's consumers sent to their dead-letter topics. */
 @RestController
+@Access(roles = Role.PROVINCIAL_ADMIN, wholePlatform = true)
 @RequestMapping("/api/dead-letters")
 class DeadLetterController {
 

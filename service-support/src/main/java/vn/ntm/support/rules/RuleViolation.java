@@ -16,7 +16,9 @@ public class RuleViolation extends RuntimeException {
         /** The input clashes with what is already recorded (409). */
         CONFLICT,
         /** The thing asked for does not exist (404). */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The caller may not do this, or not for this unit (403). */
+        FORBIDDEN
     }
 
     private final Kind kind;
@@ -46,6 +48,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation notFound(String type, Object... args) {
         return new RuleViolation(Kind.NOT_FOUND, type, null, args);
+    }
+
+    public static RuleViolation forbidden(String type, Object... args) {
+        return new RuleViolation(Kind.FORBIDDEN, type, null, args);
     }
 
     public Kind kind() {

@@ -1,25 +1,30 @@
 package vn.ntm.support.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.ntm.contracts.Actor;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.AccessInterceptor;
+import vn.ntm.support.security.Caller;
+import vn.ntm.support.security.Role;
 
 /**
- * Who is making the current request. Until the services become OAuth2 resource servers (issue 6) the caller names
- * itself in the {@code X-NTM-Actor} and {@code X-NTM-Role} headers; every event records what was given.
+ * Who is making the current request, as every event records it: the verified token's subject, the role the endpoint
+ * let them act in, and the unit subtree their roles cover.
  */
 public class ActorResolver {
 
-    public static final String ACTOR_HEADER = "X-NTM-Actor";
-    public static final String ROLE_HEADER = "X-NTM-Role";
+    private final AccessGuard guard;
+
+    public ActorResolver(AccessGuard guard) {
+        this.guard = guard;
+    }
 
     public Actor current() {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
-        String subject = request.getHeader(ACTOR_HEADER);
-        String role = request.getHeader(ROLE_HEADER);
-        return new Actor(subject == null || subject.isBlank() ? "anonymous" : subject.strip(),
-                role == null || role.isBlank() ? "unauthenticated" : role.strip(), null);
+        Caller caller = guard.caller();
+        Object acting = RequestContextHolder.currentRequestAttributes()
+                .getAttribute(AccessInterceptor.ACTING_ROLE, RequestAttributes.SCOPE_REQUEST);
+        Role role = acting instanceof Role r ? r : caller.roles().stream().findFirst().orElse(null);
+        return new Actor(caller.subject(), role == null ? "none" : role.claim(), caller.scope());
     }
 }

@@ -124,6 +124,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
             case UNKNOWN -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail body = detail(status, violation.type(), text(violation.messageKey(), violation.args()));
         if (violation.field() != null) {

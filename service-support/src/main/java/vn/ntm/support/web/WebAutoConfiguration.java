@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import vn.ntm.support.security.AccessGuard;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 
@@ -62,7 +63,7 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    ActorResolver actorResolver() {
-        return new ActorResolver();
+    ActorResolver actorResolver(AccessGuard accessGuard) {
+        return new ActorResolver(accessGuard);
     }
 }

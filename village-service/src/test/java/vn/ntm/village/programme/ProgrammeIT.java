@@ -100,8 +100,7 @@ class ProgrammeIT {
     String hoangVan;
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).with("X-NTM-Actor", "can-bo@songvan")
-                .with("X-NTM-Role", "commune-officer");
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     @BeforeEach

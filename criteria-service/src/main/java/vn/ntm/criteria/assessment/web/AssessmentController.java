@@ -35,6 +35,9 @@ import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 import vn.ntm.criteria.unit.KnownUnits;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.Role;
 import vn.ntm.support.web.ActorResolver;
 
 /** Measurements of a unit's indicators (record, correct, retract), and where the unit stands against a set. */
@@ -49,11 +52,13 @@ class AssessmentController {
     private final ThresholdResolver thresholds;
     private final IndicatorRules rules;
     private final ActorResolver actors;
+    private final AccessGuard access;
     private final java.time.Clock clock;
 
     AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue, AssessmentLog log,
                          ThresholdResolver thresholds, IndicatorRules rules, ActorResolver actors,
-                         java.time.Clock clock) {
+                         AccessGuard access, java.time.Clock clock) {
+        this.access = access;
         this.rules = rules;
         this.clock = clock;
         this.commands = commands;
@@ -90,13 +95,16 @@ class AssessmentController {
     }
 
     @GetMapping("/{unitId}")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     KnownUnits.KnownUnit unit(@PathVariable String unitId) {
         return units.find(unitId).orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
     }
 
     @PostMapping("/{unitId}/measurements")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
     ResponseEntity<Recorded> record(@PathVariable String unitId,
                                     @Valid @RequestBody RecordMeasurementRequest request) {
+        access.require(unitId, request.validOn());
         KnownUnits.KnownUnit unit = units.findOn(unitId, request.validOn())
                 .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
         if (!unit.existsOn(request.validOn())) {
@@ -122,9 +130,11 @@ class AssessmentController {
     }
 
     @PostMapping("/{unitId}/measurements/{measurementId}/corrections")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
     Recorded correct(@PathVariable String unitId, @PathVariable String measurementId,
                      @Valid @RequestBody CorrectionRequest request) {
         AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
+        access.require(unitId, ref.validOn());
         KnownUnits.KnownUnit unit = units.findOn(unitId, ref.validOn()).orElseThrow();
         CriteriaSetDefinition set = inForce(publishedSet(ref.criteriaSet(), false), ref.validOn());
         CriteriaSetDefinition.Indicator indicator = set.indicator(ref.indicatorCode()).orElseThrow();
@@ -139,6 +149,7 @@ class AssessmentController {
     }
 
     @PostMapping("/{unitId}/measurements/{measurementId}/retraction")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
     Recorded retract(@PathVariable String unitId, @PathVariable String measurementId,
                      @Valid @RequestBody RetractionRequest request) {
         AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
@@ -152,6 +163,7 @@ class AssessmentController {
 
     /** A unit's standing against a set: every indicator with value, threshold, margin, evidence and provenance. */
     @GetMapping("/{unitId}/standing")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     StandingView standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
         KnownUnits.KnownUnit unit = units.find(unitId)
                 .orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
@@ -163,6 +175,7 @@ class AssessmentController {
      * aimed at (the national set of that level in force today).
      */
     @GetMapping("/{unitId}/gaps")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     StandingView gaps(@PathVariable String unitId, @RequestParam(required = false) String criteriaSet,
                       @RequestParam(required = false) CriteriaSetLevel level) {
         if (criteriaSet == null) {
@@ -180,6 +193,7 @@ class AssessmentController {
      * given: measurements, corrections, retractions and status changes, with valid and recorded time.
      */
     @GetMapping("/{unitId}/history")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     List<AssessmentLog.Entry> history(@PathVariable String unitId, @RequestParam String criteriaSet,
                                       @RequestParam(required = false) String code) {
         units.find(unitId).orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
@@ -187,6 +201,7 @@ class AssessmentController {
     }
 
     @GetMapping("/{unitId}/assessments")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     List<String> assessedSets(@PathVariable String unitId) {
         units.find(unitId).orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
         return log.setsAssessedFor(unitId);

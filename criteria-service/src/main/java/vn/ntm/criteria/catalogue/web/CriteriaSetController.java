@@ -31,12 +31,17 @@ import vn.ntm.criteria.catalogue.api.CriteriaSetLevel;
 import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.Role;
 import vn.ntm.support.web.ActorResolver;
+import vn.ntm.criteria.unit.KnownUnits;
 import vn.ntm.support.web.ProblemHandler;
 
 /** Criteria sets: publish (JSON or the YAML file format), load a shipped set, list, read. */
 @RestController
 @RequestMapping("/api/criteria-sets")
+@Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN})
 class CriteriaSetController {
 
     /** The sets this build ships, converted from shared/reference/ntm-criteria-research.yaml. */
@@ -53,10 +58,15 @@ class CriteriaSetController {
     private final Validator validator;
     private final VersionActivation activation;
     private final Clock clock;
+    private final AccessGuard access;
+    private final KnownUnits units;
 
     CriteriaSetController(CommandGateway commands, CriteriaCatalogue catalogue, ActorResolver actors,
-                          Validator validator, VersionActivation activation, Clock clock) {
+                          Validator validator, VersionActivation activation, Clock clock, AccessGuard access,
+                          KnownUnits units) {
         this.clock = clock;
+        this.access = access;
+        this.units = units;
         this.commands = commands;
         this.catalogue = catalogue;
         this.actors = actors;
@@ -65,11 +75,13 @@ class CriteriaSetController {
     }
 
     @PostMapping(consumes = "application/json")
+    @Access(roles = Role.PROVINCIAL_ADMIN)
     ResponseEntity<CriteriaSetDefinition> publish(@Valid @RequestBody CriteriaSetDefinition definition) {
         return publishValid(definition);
     }
 
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    @Access(roles = Role.PROVINCIAL_ADMIN)
     ResponseEntity<CriteriaSetDefinition> publishYaml(@RequestBody String yaml) {
         return publishValid(readYaml(yaml));
     }
@@ -87,6 +99,7 @@ class CriteriaSetController {
     }
 
     @PostMapping("/shipped/{code}")
+    @Access(roles = Role.PROVINCIAL_ADMIN)
     ResponseEntity<CriteriaSetDefinition> loadShipped(@PathVariable String code) {
         if (!SHIPPED.contains(code)) {
             throw RuleViolation.notFound("criteria-set-not-shipped", code);
@@ -126,6 +139,7 @@ class CriteriaSetController {
             throw RuleViolation.invalid("invalid-criteria-set", first.getPropertyPath().toString(),
                     first.getPropertyPath().toString());
         }
+        requirePublisher(definition.scope());
         CriteriaSetId id = new CriteriaSetId(definition.code());
         if (definition.version() > 1 && catalogue.exists(id)) {
             commands.sendAndWait(new AmendCriteriaSetCommand(id, definition, actors.current()));
@@ -135,6 +149,27 @@ class CriteriaSetController {
             commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));
         }
         return ResponseEntity.created(URI.create("/api/criteria-sets/" + id)).body(definition);
+    }
+
+    /**
+     * A national set is published by an administrator of the whole platform; a provincial one (scope = the province's
+     * name without diacritics, e.g. BAC-GIANG) by an administrator whose scope is that province.
+     */
+    private void requirePublisher(String scope) {
+        if (access.caller().wholePlatform()) {
+            return;
+        }
+        String own = units.find(access.caller().scope()).filter(unit -> "PROVINCE".equals(unit.level()))
+                .map(unit -> slug(unit.name())).orElse(null);
+        if ("NATIONAL".equals(scope) || !scope.equals(own)) {
+            throw RuleViolation.forbidden("criteria-set-outside-scope", scope);
+        }
+    }
+
+    static String slug(String name) {
+        String plain = java.text.Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "-");
     }
 
     private static CriteriaSetDefinition readYaml(String yaml) {

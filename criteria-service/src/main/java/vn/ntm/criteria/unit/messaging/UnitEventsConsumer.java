@@ -35,7 +35,7 @@ class UnitEventsConsumer {
             units.changeAttributes(id, changed.validFrom(), changed.region(), changed.communeGroup(),
                     changed.specialStatus());
         } else if (envelope.payload() instanceof UnitEnded ended) {
-            units.end(id, ended.validFrom());
+            units.end(id, ended.validFrom(), ended.successorIds());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.support.security.UnitOwners;
 import vn.ntm.village.programme.api.PlanEvents.PlanAdopted;
 import vn.ntm.village.programme.api.PlanEvents.PlanDeadlineMissed;
 import vn.ntm.village.programme.api.PlanEvents.PlanTaskCompleted;
@@ -36,7 +37,7 @@ import vn.ntm.village.unit.api.UnitId;
  */
 @Component
 @ProcessingGroup(ProgrammeDirectory.PROCESSING_GROUP)
-public class ProgrammeDirectory implements ProgrammeLookup {
+public class ProgrammeDirectory implements ProgrammeLookup, UnitOwners {
 
     public static final String PROCESSING_GROUP = "programme-directory";
     private static final TypeReference<List<PlanParts.RewardRule>> RULES = new TypeReference<>() {
@@ -189,6 +190,17 @@ public class ProgrammeDirectory implements ProgrammeLookup {
     public Optional<Map<String, Object>> plan(String planId) {
         return jdbc.query("select plan from plan_view where plan_id = ?",
                 (rs, row) -> planWithTasks(json.readValue(rs.getString(1), OBJECT)), planId).stream().findFirst();
+    }
+
+    /** The unit a plan or a recognition belongs to, for access control. */
+    @Override
+    public Optional<String> unitOf(String kind, String id) {
+        String table = switch (kind) {
+            case "plan" -> "plan_view where plan_id = ?";
+            case "recognition" -> "recognition_view where recognition_id = ?";
+            default -> throw new IllegalArgumentException("No records of kind " + kind);
+        };
+        return jdbc.queryForList("select unit_id::text from " + table, String.class, id).stream().findFirst();
     }
 
     private Map<String, Object> planWithTasks(Map<String, Object> plan) {

@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.Role;
 import vn.ntm.support.web.ActorResolver;
 import vn.ntm.village.programme.api.PlanCommands;
 import vn.ntm.village.programme.api.PlanParts;
@@ -51,13 +54,15 @@ class ProgrammeController {
     private final ProgrammeDirectory programme;
     private final UnitDirectory units;
     private final ActorResolver actors;
+    private final AccessGuard access;
 
     ProgrammeController(CommandGateway commands, ProgrammeDirectory programme, UnitDirectory units,
-                        ActorResolver actors) {
+                        ActorResolver actors, AccessGuard access) {
         this.commands = commands;
         this.programme = programme;
         this.units = units;
         this.actors = actors;
+        this.access = access;
     }
 
     /**
@@ -135,6 +140,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/units/{unitId}/plans")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
     ResponseEntity<Map<String, Object>> adopt(@PathVariable String unitId, @Valid @RequestBody PlanRequest request) {
         UnitId unit = existingUnit(unitId);
         String planId = newId(request.id());
@@ -163,17 +169,20 @@ class ProgrammeController {
     }
 
     @GetMapping("/units/{unitId}/plans")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     List<Map<String, Object>> plans(@PathVariable String unitId) {
         return programme.plans(existingUnit(unitId));
     }
 
     @GetMapping("/plans/{planId}")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "planId", owner = "plan")
     Map<String, Object> plan(@PathVariable String planId) {
         return (isUuid(planId) ? programme.plan(planId) : Optional.<Map<String, Object>>empty())
                 .orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
     }
 
     @PostMapping("/plans/{planId}/tasks/{taskId}/completion")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "planId", owner = "plan")
     Map<String, Object> complete(@PathVariable String planId, @PathVariable String taskId,
                                  @Valid @RequestBody CompletionRequest request) {
         plan(planId);
@@ -184,15 +193,19 @@ class ProgrammeController {
 
     /** Plan tasks with their deadlines and status: OPEN, DONE or MISSED. */
     @GetMapping("/deadlines")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     List<Map<String, Object>> deadlines(@RequestParam(required = false) String unitId,
                                         @RequestParam(required = false) TaskStatus status) {
-        return programme.deadlines(unitId == null || unitId.isBlank() ? null : existingUnit(unitId),
-                status == null ? null : status.name());
+        List<Map<String, Object>> deadlines = programme.deadlines(
+                unitId == null || unitId.isBlank() ? null : existingUnit(unitId), status == null ? null : status.name());
+        return access.caller().wholePlatform() ? deadlines
+                : deadlines.stream().filter(task -> access.covers(String.valueOf(task.get("unitId")), null)).toList();
     }
 
     enum TaskStatus { OPEN, DONE, MISSED }
 
     @PostMapping("/units/{unitId}/recognitions")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
     ResponseEntity<Map<String, Object>> request(@PathVariable String unitId,
                                                 @Valid @RequestBody RecognitionRequest request) {
         UnitId unit = existingUnit(unitId);
@@ -208,25 +221,31 @@ class ProgrammeController {
     }
 
     @GetMapping("/units/{unitId}/recognitions")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     List<Map<String, Object>> recognitions(@PathVariable String unitId) {
         return programme.recognitions(existingUnit(unitId));
     }
 
     @GetMapping("/recognitions/{recognitionId}")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "recognitionId", owner = "recognition")
     Map<String, Object> recognition(@PathVariable String recognitionId) {
         return (isUuid(recognitionId) ? programme.recognition(recognitionId) : Optional.<Map<String, Object>>empty())
                 .orElseThrow(() -> RuleViolation.notFound("recognition-not-found", recognitionId));
     }
 
     @PostMapping("/recognitions/{recognitionId}/steps")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.PROVINCIAL_ADMIN}, unit = "recognitionId", owner = "recognition")
     Map<String, Object> step(@PathVariable String recognitionId, @Valid @RequestBody StepRequest request) {
         recognition(recognitionId);
+        access.requireRole(request.step() == RecognitionStep.PUBLIC_COMMENT
+                || request.step() == RecognitionStep.SATISFACTION_SURVEY ? Role.COMMUNE_OFFICER : Role.PROVINCIAL_ADMIN);
         commands.sendAndWait(new RecognitionCommands.RecordStep(recognitionId, request.step(), request.on(),
                 request.by(), request.passed(), request.note(), actors.current()));
         return recognition(recognitionId);
     }
 
     @PostMapping("/recognitions/{recognitionId}/survey")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "recognitionId", owner = "recognition")
     Map<String, Object> survey(@PathVariable String recognitionId, @Valid @RequestBody SurveyRequest request) {
         recognition(recognitionId);
         commands.sendAndWait(new RecognitionCommands.RecordSurvey(recognitionId, request.on(), request.by(),
@@ -237,6 +256,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/recognitions/{recognitionId}/decision")
+    @Access(roles = Role.PROVINCIAL_ADMIN, unit = "recognitionId", owner = "recognition")
     Map<String, Object> decide(@PathVariable String recognitionId, @Valid @RequestBody DecisionRequest request) {
         recognition(recognitionId);
         commands.sendAndWait(new RecognitionCommands.DecideRecognition(recognitionId, request.decisionNumber(),
@@ -245,6 +265,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/recognitions/{recognitionId}/revocation")
+    @Access(roles = Role.PROVINCIAL_ADMIN, unit = "recognitionId", owner = "recognition")
     Map<String, Object> revoke(@PathVariable String recognitionId, @Valid @RequestBody RevocationRequest request) {
         recognition(recognitionId);
         commands.sendAndWait(new RecognitionCommands.RevokeRecognition(recognitionId, request.decisionNumber(),
@@ -254,6 +275,7 @@ class ProgrammeController {
 
     /** What village-service last heard from criteria-service about a unit and a set (it gates recognition). */
     @GetMapping("/units/{unitId}/criteria-standing")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     Map<String, Object> standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
         UnitId unit = existingUnit(unitId);
         return programme.standing(unit, criteriaSet)

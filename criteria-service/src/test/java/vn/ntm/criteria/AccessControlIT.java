@@ -1,0 +1,242 @@
+package vn.ntm.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
+import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.Envelope;
+import vn.ntm.contracts.UnitEnded;
+import vn.ntm.contracts.UnitRef;
+import vn.ntm.contracts.UnitRegistered;
+import vn.ntm.identity.DemoUser;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.AccessMatrix;
+import vn.ntm.testing.AccessMatrix.Rule;
+import vn.ntm.testing.AccessMatrix.Scope;
+import vn.ntm.testing.ForgedTokens;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.TestIdentity;
+
+/**
+ * Who may see and change what in criteria-service: every endpoint × role × scope (generated from the service's
+ * request mappings), forged tokens, measurements dated across a merger, and who may publish which criteria set.
+ */
+@ServiceIntegrationTest
+class AccessControlIT {
+
+    private static final String OFFICER = "commune-officer";
+    private static final String ANALYST = "analyst";
+    private static final String ADMIN = "provincial-admin";
+    private static final String[] READERS = {OFFICER, ANALYST, ADMIN};
+    private static final Actor VILLAGE_SERVICE = new Actor("quan-tri", ADMIN, "*");
+    private static final String SET = "VN-XA-NTMNC-2021-2025";
+
+    /** The rules, written out independently of the code's annotations: the specification the code must meet. */
+    private static final Map<String, Rule> RULES = AccessMatrix.rules(
+            AccessMatrix.deadLetterRules("ntm.units.dlq.criteria"), Map.ofEntries(
+            Map.entry("GET /api/units/{unitId}", Rule.of("GET /api/units/{unit}", UNIT, READERS)),
+            Map.entry("POST /api/units/{unitId}/measurements",
+                    Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER)),
+            Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/corrections",
+                    Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/corrections", UNIT,
+                            OFFICER)),
+            Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/retraction",
+                    Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/retraction", UNIT,
+                            OFFICER)),
+            Map.entry("GET /api/units/{unitId}/standing",
+                    Rule.of("GET /api/units/{unit}/standing?criteriaSet=" + SET, UNIT, READERS)),
+            Map.entry("GET /api/units/{unitId}/gaps", Rule.of("GET /api/units/{unit}/gaps?criteriaSet=" + SET, UNIT, READERS)),
+            Map.entry("GET /api/units/{unitId}/history",
+                    Rule.of("GET /api/units/{unit}/history?criteriaSet=" + SET, UNIT, READERS)),
+            Map.entry("GET /api/units/{unitId}/assessments",
+                    Rule.of("GET /api/units/{unit}/assessments", UNIT, READERS)),
+            Map.entry("POST /api/criteria-sets", Rule.of("POST /api/criteria-sets", ROLE, ADMIN)),
+            Map.entry("GET /api/criteria-sets", Rule.of("GET /api/criteria-sets", ROLE, READERS)),
+            Map.entry("GET /api/criteria-sets/applicable",
+                    Rule.of("GET /api/criteria-sets/applicable?level=COMMUNE", ROLE, READERS)),
+            Map.entry("GET /api/criteria-sets/shipped", Rule.of("GET /api/criteria-sets/shipped", ROLE, READERS)),
+            Map.entry("POST /api/criteria-sets/shipped/{code}",
+                    Rule.of("POST /api/criteria-sets/shipped/NOT-SHIPPED", ROLE, ADMIN)),
+            Map.entry("GET /api/criteria-sets/{code}", Rule.of("GET /api/criteria-sets/" + SET, ROLE, READERS)),
+            Map.entry("GET /api/criteria-sets/{code}/versions",
+                    Rule.of("GET /api/criteria-sets/" + SET + "/versions", ROLE, READERS))));
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventCodec codec;
+
+    String province;
+    String district;
+    String commune;
+    String village;
+    String mergedCommune;
+    String neighbour;
+    String otherProvince;
+
+    /** The hierarchy arrives from village-service: a merger on 1/7/2025 ends "Xã cũ" into "Xã mới". */
+    @BeforeEach
+    void unitsArriveFromVillageService() {
+        String suffix = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        province = UUID.randomUUID().toString();
+        otherProvince = UUID.randomUUID().toString();
+        UnitRef p = new UnitRef(province, "PROVINCE", "Tỉnh Thử " + suffix);
+        UnitRef q = new UnitRef(otherProvince, "PROVINCE", "Tỉnh Khác " + suffix);
+        unit(p.name(), null, List.of(p), "PROVINCE", "1997-01-01");
+        district = register("DISTRICT", "Huyện thử", List.of(p, ref(UUID.randomUUID().toString(), "DISTRICT",
+                "Huyện thử")), "1997-01-01");
+        List<UnitRef> districtPath = List.of(p, new UnitRef(district, "DISTRICT", "Huyện thử"));
+        unit(q.name(), null, List.of(q), "PROVINCE", "1997-01-01");
+        mergedCommune = register("COMMUNE", "Xã cũ", with(districtPath, "COMMUNE", "Xã cũ"), "1997-01-01");
+        neighbour = register("COMMUNE", "Xã bên", with(districtPath, "COMMUNE", "Xã bên"), "1997-01-01");
+        commune = register("COMMUNE", "Xã mới", with(districtPath, "COMMUNE", "Xã mới"), "2025-07-01");
+        List<UnitRef> communePath = with(districtPath, "COMMUNE", "Xã mới");
+        communePath.set(communePath.size() - 1, new UnitRef(commune, "COMMUNE", "Xã mới"));
+        village = register("VILLAGE", "Thôn một", with(communePath, "VILLAGE", "Thôn một"), "2025-07-01");
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(2025, 7, 1), Instant.now(), VILLAGE_SERVICE, mergedCommune,
+                with(districtPath, "COMMUNE", "Xã cũ"), new UnitEnded("MERGED", List.of(commune),
+                        LocalDate.of(2025, 7, 1), "Nghị quyết thử")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from known_unit where unit_id = ?::uuid and ended_on is not null", Long.class,
+                mergedCommune) == 1 && operator().get("/api/units/" + village).status() == 200);
+        if (operator().get("/api/criteria-sets/" + SET).status() == 404) {
+            assertThat(operator().post("/api/criteria-sets/shipped/" + SET, "").status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
+        assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(context));
+        long eventsBefore = storedEvents();
+
+        List<AccessMatrix.Outcome> outcomes = AccessMatrix.run(anonymous(), RULES, new AccessMatrix.Fixture(
+                Map.of(Scope.OWN, commune, Scope.CHILD, village, Scope.PARENT, district,
+                        Scope.OTHER_COMMUNE, neighbour, Scope.OTHER_PROVINCE, otherProvince,
+                        Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune),
+                Map.of("unit", commune), Map.of("unit", mergedCommune)));
+
+        assertThat(outcomes.stream().filter(AccessMatrix.Outcome::wrong).map(Object::toString).toList())
+                .as("requests that got another answer than the rule says").isEmpty();
+        assertThat(storedEvents()).as("no request of the matrix recorded anything").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void tokensThatAreNotValidAreRefused() {
+        ForgedTokens.all(DemoUser.of("can-bo", OFFICER, commune)).forEach((reason, token) ->
+                assertThat(anonymous().withToken(token).get("/api/units/" + commune).status()).as(reason)
+                        .isEqualTo(401));
+        assertThat(anonymous().get("/api/criteria-sets").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theNewCommuneRecordsTheOldOnesPastAndNoOtherCommuneMay() {
+        JsonHttp.Response inherited = as(OFFICER, commune).post("/api/units/" + mergedCommune + "/measurements",
+                electricity("2024-06-01"));
+        assertThat(inherited.status()).as(inherited.toString()).isEqualTo(201);
+        assertThat(as(OFFICER, neighbour).post("/api/units/" + mergedCommune + "/measurements",
+                electricity("2024-06-01")).problemType()).isEqualTo("outside-scope");
+        assertThat(as(OFFICER, mergedCommune).post("/api/units/" + commune + "/measurements",
+                electricity("2025-09-01")).status()).isEqualTo(403);
+        assertThat(as(OFFICER, village).post("/api/units/" + commune + "/measurements",
+                electricity("2025-09-01")).status()).as("a village's officer does not write for the commune")
+                .isEqualTo(403);
+
+        JsonNode actor = JsonHttp.parse(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type like '%MeasurementRecorded%' order by global_index desc limit 1""", String.class))
+                .path("actor");
+        assertThat(actor.path("subject").asString()).isEqualTo(OFFICER + "@" + commune);
+        assertThat(actor.path("role").asString()).isEqualTo(OFFICER);
+        assertThat(actor.path("scope").asString()).isEqualTo(commune);
+    }
+
+    @Test
+    void aNationalSetNeedsThePlatformAndAProvincialOneItsProvince() {
+        JsonHttp provinceAdmin = as(ADMIN, province);
+        assertThat(provinceAdmin.post("/api/criteria-sets/shipped/VN-XA-NTM-2026-2030", "").problemType())
+                .isEqualTo("criteria-set-outside-scope");
+        assertThat(provinceAdmin.post("/api/criteria-sets/shipped/BG-THON-NTM", "").problemType())
+                .as("Bắc Giang's village set is not this province's").isEqualTo("criteria-set-outside-scope");
+        assertThat(operator().post("/api/criteria-sets/shipped/VN-XA-NTM-2026-2030", "").status())
+                .isIn(201, 409);
+    }
+
+    private Map<String, Object> electricity(String validOn) {
+        return Map.of("criteriaSet", SET, "indicatorCode", "4.2", "value", 98.5, "validOn", validOn);
+    }
+
+    private JsonHttp anonymous() {
+        return new JsonHttp("http://localhost:" + port);
+    }
+
+    private JsonHttp operator() {
+        return anonymous().asOperator();
+    }
+
+    private JsonHttp as(String role, String unit) {
+        return anonymous().withToken(TestIdentity.issuer().token(DemoUser.of(role + "@" + unit, role, unit)));
+    }
+
+    private static UnitRef ref(String id, String level, String name) {
+        return new UnitRef(id, level, name);
+    }
+
+    private static List<UnitRef> with(List<UnitRef> path, String level, String name) {
+        List<UnitRef> longer = new ArrayList<>(path);
+        longer.add(new UnitRef(UUID.randomUUID().toString(), level, name));
+        return longer;
+    }
+
+    /** Registers the last unit of the path under the one before it; returns its id. */
+    private String register(String level, String name, List<UnitRef> path, String validFrom) {
+        UnitRef self = path.get(path.size() - 1);
+        String parent = path.size() > 1 ? path.get(path.size() - 2).id() : null;
+        send(Envelope.of(UUID.randomUUID(), LocalDate.parse(validFrom), Instant.now(), VILLAGE_SERVICE, self.id(),
+                path, new UnitRegistered(level, name, parent, LocalDate.parse(validFrom), null, null, null, null)));
+        return self.id();
+    }
+
+    private UnitRef unit(String name, String parent, List<UnitRef> path, String level, String validFrom) {
+        UnitRef self = path.get(path.size() - 1);
+        send(Envelope.of(UUID.randomUUID(), LocalDate.parse(validFrom), Instant.now(), VILLAGE_SERVICE, self.id(),
+                path, new UnitRegistered(level, name, parent, LocalDate.parse(validFrom), "TDMNPB", null, null,
+                        null)));
+        return self;
+    }
+
+    private void send(Envelope<?> envelope) {
+        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
+                new String(codec.encode(envelope), StandardCharsets.UTF_8));
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.ntm.support.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server: no endpoint answers without a valid access token except health and the
+ * API docs (and what a service declares in {@link OpenPaths}, such as the dashboard's static files). Tokens are
+ * verified by Spring Security against the issuer configured with the standard
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties ({@code issuer-uri}, {@code jwk-set-uri}, or the
+ * environment variables {@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI} and {@code ..._JWK_SET_URI});
+ * this adds that a token must expire and be meant for the platform. Who may call what is declared per endpoint with
+ * {@link Access}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                + ".OAuth2ResourceServerAutoConfiguration"})
+@EnableWebSecurity
+public class AccessControlAutoConfiguration {
+
+    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource problemMessages, LocaleResolver localeResolver,
+                                    ObjectProvider<OpenPaths> openPaths) {
+        OpenPaths served = openPaths.getIfAvailable(() -> new OpenPaths(List.of(), List.of()));
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(served.withoutToken());
+        SecurityProblems unauthenticated = new SecurityProblems(problemMessages, localeResolver);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .bearerTokenResolver(bearerTokens(served.tokenInQuery()))
+                        .authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated));
+        return http.build();
+    }
+
+    /** An address the firewall refuses gets a problem detail, like every other refusal. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(MessageSource problemMessages, LocaleResolver localeResolver) {
+        return new SecurityProblems(problemMessages, localeResolver);
+    }
+
+    /** A token without an expiry would be valid forever: refused. */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
+    /**
+     * A token must be meant for this platform ({@code aud}), so that a token the same provider issued to another
+     * application is refused. {@code ntm.security.audience}, default {@code ntm-platform}.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> audienceRequired(@Value("${ntm.security.audience:ntm-platform}") String audience) {
+        return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
+    }
+
+    @Bean
+    AccessGuard accessGuard(ObjectProvider<UnitLineage> lineage, Clock clock) {
+        return new AccessGuard(lineage.getIfAvailable(() -> NO_UNITS), clock);
+    }
+
+    @Bean
+    WebMvcConfigurer accessInterceptor(AccessGuard guard, ObjectProvider<UnitOwners> owners) {
+        UnitOwners found = owners.getIfAvailable(() -> (kind, id) -> java.util.Optional.empty());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessInterceptor(guard, found));
+            }
+        };
+    }
+
+    /**
+     * The {@code Authorization} header everywhere; on the listed paths also {@code ?access_token=}, for browsers'
+     * {@code EventSource}, which cannot send headers (the live feed).
+     */
+    private static BearerTokenResolver bearerTokens(List<String> queryTokenPaths) {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver query = new DefaultBearerTokenResolver();
+        query.setAllowUriQueryParameter(true);
+        return (HttpServletRequest request) -> queryTokenPaths.contains(request.getRequestURI())
+                ? query.resolve(request) : header.resolve(request);
+    }
+
+    private static final UnitLineage NO_UNITS = new UnitLineage() {
+        @Override
+        public List<String> ancestorsOrSelf(String unitId, LocalDate on) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> successors(String unitId) {
+            return List.of();
+        }
+    };
+}

@@ -1,0 +1,263 @@
+package vn.ntm.village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
+import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.identity.DemoUser;
+import vn.ntm.testing.AccessMatrix;
+import vn.ntm.testing.AccessMatrix.Rule;
+import vn.ntm.testing.AccessMatrix.Scope;
+import vn.ntm.testing.ForgedTokens;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.TestIdentity;
+
+/**
+ * Who may see and change what in village-service: every endpoint × role × scope (the matrix, generated from the
+ * service's own request mappings), tokens that must be refused, and scopes over time (a merger, a move between
+ * provinces).
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "ntm.deadlines.initial-delay-ms=3600000")
+class AccessControlIT {
+
+    private static final String OFFICER = "commune-officer";
+    private static final String ANALYST = "analyst";
+    private static final String ADMIN = "provincial-admin";
+    private static final String[] READERS = {OFFICER, ANALYST, ADMIN};
+    private static final String BASIS = "Nghị quyết thử nghiệm";
+
+    /** The rules, written out independently of the code's annotations: the specification the code must meet. */
+    private static final Map<String, Rule> RULES = AccessMatrix.rules(
+            AccessMatrix.deadLetterRules("ntm.criteria.dlq.village"), Map.ofEntries(
+            Map.entry("POST /api/units", Rule.of("POST /api/units", ROLE, ADMIN)),
+            Map.entry("POST /api/units/{id}/renames", Rule.of("POST /api/units/{unit}/renames", UNIT, ADMIN)),
+            Map.entry("POST /api/units/{id}/moves", Rule.of("POST /api/units/{unit}/moves", UNIT, ADMIN)),
+            Map.entry("POST /api/units/{id}/attribute-changes",
+                    Rule.of("POST /api/units/{unit}/attribute-changes", UNIT, ADMIN)),
+            Map.entry("POST /api/units/{id}/dissolution", Rule.of("POST /api/units/{unit}/dissolution", UNIT, ADMIN)),
+            Map.entry("POST /api/mergers", Rule.of("POST /api/mergers", ROLE, ADMIN)),
+            Map.entry("POST /api/splits", Rule.of("POST /api/splits", ROLE, ADMIN)),
+            Map.entry("GET /api/units", Rule.of("GET /api/units?on=2026-01-01", ROLE, READERS)),
+            Map.entry("GET /api/units/{id}", Rule.of("GET /api/units/{unit}", UNIT, READERS)),
+            Map.entry("GET /api/units/{id}/versions", Rule.of("GET /api/units/{unit}/versions", UNIT, READERS)),
+            Map.entry("POST /api/units/{unitId}/plans", Rule.of("POST /api/units/{unit}/plans", UNIT, OFFICER)),
+            Map.entry("GET /api/units/{unitId}/plans", Rule.of("GET /api/units/{unit}/plans", UNIT, READERS)),
+            Map.entry("GET /api/plans/{planId}", Rule.of("GET /api/plans/{plan}", UNIT, READERS)),
+            Map.entry("POST /api/plans/{planId}/tasks/{taskId}/completion",
+                    Rule.of("POST /api/plans/{plan}/tasks/t1/completion", UNIT, OFFICER)),
+            Map.entry("GET /api/deadlines", Rule.of("GET /api/deadlines?unitId={unit}", UNIT, READERS)),
+            Map.entry("POST /api/units/{unitId}/recognitions",
+                    Rule.of("POST /api/units/{unit}/recognitions", UNIT, OFFICER)),
+            Map.entry("GET /api/units/{unitId}/recognitions",
+                    Rule.of("GET /api/units/{unit}/recognitions", UNIT, READERS)),
+            Map.entry("GET /api/recognitions/{recognitionId}",
+                    Rule.of("GET /api/recognitions/{recognition}", UNIT, READERS)),
+            Map.entry("POST /api/recognitions/{recognitionId}/steps",
+                    Rule.of("POST /api/recognitions/{recognition}/steps", UNIT, OFFICER, ADMIN)),
+            Map.entry("POST /api/recognitions/{recognitionId}/survey",
+                    Rule.of("POST /api/recognitions/{recognition}/survey", UNIT, OFFICER)),
+            Map.entry("POST /api/recognitions/{recognitionId}/decision",
+                    Rule.of("POST /api/recognitions/{recognition}/decision", UNIT, ADMIN)),
+            Map.entry("POST /api/recognitions/{recognitionId}/revocation",
+                    Rule.of("POST /api/recognitions/{recognition}/revocation", UNIT, ADMIN)),
+            Map.entry("GET /api/units/{unitId}/criteria-standing",
+                    Rule.of("GET /api/units/{unit}/criteria-standing?criteriaSet=NTM-XA-2021-2025", UNIT, READERS))));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String province;
+    String district;
+    String commune;
+    String village;
+    String mergedCommune;
+    String neighbour;
+    String otherProvince;
+
+    @BeforeEach
+    void hierarchy() {
+        String suffix = " " + UUID.randomUUID().toString().substring(0, 6);
+        province = register(Map.of("level", "PROVINCE", "name", "Tỉnh thử" + suffix, "validFrom", "2024-03-05"));
+        district = register(Map.of("level", "DISTRICT", "name", "Huyện thử", "parentId", province,
+                "validFrom", "2024-03-05"));
+        mergedCommune = register(Map.of("level", "COMMUNE", "name", "Xã cũ", "parentId", district,
+                "validFrom", "2024-03-05"));
+        neighbour = register(Map.of("level", "COMMUNE", "name", "Xã bên", "parentId", district,
+                "validFrom", "2024-03-05"));
+        commune = register(Map.of("level", "COMMUNE", "name", "Xã mới", "parentId", district,
+                "validFrom", "2025-07-01", "legalBasis", BASIS));
+        village = register(Map.of("level", "VILLAGE", "name", "Thôn một", "parentId", commune,
+                "validFrom", "2025-07-01"));
+        otherProvince = register(Map.of("level", "PROVINCE", "name", "Tỉnh khác" + suffix,
+                "validFrom", "2024-03-05"));
+        assertThat(operator().post("/api/mergers", Map.of("sourceIds", List.of(mergedCommune), "successorId", commune,
+                "validFrom", "2025-07-01", "legalBasis", BASIS)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
+        assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(context));
+        String communePlan = plan(commune, "2025-08-01");
+        String mergedPlan = plan(mergedCommune, "2024-04-01");
+        long eventsBefore = storedEvents();
+
+        List<AccessMatrix.Outcome> outcomes = AccessMatrix.run(anonymous(), RULES, new AccessMatrix.Fixture(
+                Map.of(Scope.OWN, commune, Scope.CHILD, village, Scope.PARENT, district,
+                        Scope.OTHER_COMMUNE, neighbour, Scope.OTHER_PROVINCE, otherProvince,
+                        Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune),
+                Map.of("unit", commune, "plan", communePlan, "recognition", recognition(commune)),
+                Map.of("unit", mergedCommune, "plan", mergedPlan, "recognition", recognition(mergedCommune))));
+
+        assertThat(outcomes).hasSizeGreaterThan(RULES.size() * 30);
+        assertThat(outcomes.stream().filter(AccessMatrix.Outcome::wrong).map(Object::toString).toList())
+                .as("requests that got another answer than the rule says").isEmpty();
+        assertThat(storedEvents()).as("no request of the matrix recorded anything").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void tokensThatAreNotValidAreRefusedWith401AndAProblemInVietnamese() {
+        DemoUser admin = DemoUser.of("quan-tri", ADMIN, DemoUser.WHOLE_PLATFORM);
+        ForgedTokens.all(admin).forEach((reason, token) -> {
+            JsonHttp.Response response = anonymous().withToken(token).get("/api/units");
+            assertThat(response.status()).as(reason).isEqualTo(401);
+            assertThat(response.problemType()).as(reason).isEqualTo("invalid-token");
+            assertThat(response.headers().get("www-authenticate")).as(reason).isNotEmpty();
+        });
+        JsonHttp.Response none = anonymous().get("/api/units");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().path("detail").asString()).contains("đăng nhập");
+        assertThat(anonymous().withToken(TestIdentity.issuer().token(admin)).get("/api/units").status())
+                .as("the same user with a valid token").isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous().get("/v3/api-docs").status()).isEqualTo(200);
+    }
+
+    @Test
+    void afterTheMergerTheNewCommuneSeesTheOldOnesHistoryAndNoOtherCommuneDoes() {
+        JsonHttp successor = as(OFFICER, commune);
+        assertThat(successor.get("/api/units/" + mergedCommune + "?on=2024-06-01").status()).isEqualTo(200);
+        assertThat(successor.get("/api/units/" + mergedCommune + "/versions").status()).isEqualTo(200);
+        assertThat(as(OFFICER, neighbour).get("/api/units/" + mergedCommune + "?on=2024-06-01").status())
+                .isEqualTo(403);
+        JsonHttp former = as(OFFICER, mergedCommune);
+        assertThat(former.get("/api/units/" + mergedCommune + "?on=2024-06-01").status())
+                .as("the old commune's own account still reads its own past").isEqualTo(200);
+        assertThat(former.get("/api/units/" + commune).status()).as("but not its successor").isEqualTo(403);
+
+        List<String> listed = ids(successor.get("/api/units").json());
+        assertThat(listed).contains(commune, village, mergedCommune).doesNotContain(neighbour, district, province);
+    }
+
+    @Test
+    void aUnitMovedBetweenProvincesIsSeenByTheOldProvinceUpToTheMoveAndByTheNewOneWholly() {
+        String movedDistrict = register(Map.of("level", "DISTRICT", "name", "Huyện chuyển", "parentId", province,
+                "validFrom", "2024-03-05"));
+        String movedCommune = register(Map.of("level", "COMMUNE", "name", "Xã chuyển", "parentId", movedDistrict,
+                "validFrom", "2024-03-05"));
+        JsonHttp oldProvince = as(ADMIN, province);
+        JsonHttp newProvince = as(ADMIN, otherProvince);
+        assertThat(oldProvince.post("/api/units/" + movedDistrict + "/moves", Map.of("parentId", otherProvince,
+                "validFrom", "2025-07-01", "legalBasis", BASIS)).status())
+                .as("a move to another province needs both: the old province alone may not").isEqualTo(403);
+        assertThat(operator().post("/api/units/" + movedDistrict + "/moves", Map.of("parentId", otherProvince,
+                "validFrom", "2025-07-01", "legalBasis", BASIS)).status()).isEqualTo(200);
+
+        assertThat(oldProvince.get("/api/units/" + movedCommune + "?on=2025-01-01").status()).isEqualTo(200);
+        assertThat(oldProvince.get("/api/units/" + movedCommune + "?on=2025-08-01").status()).isEqualTo(403);
+        assertThat(oldProvince.get("/api/units/" + movedCommune).status()).isEqualTo(403);
+        assertThat(newProvince.get("/api/units/" + movedCommune + "?on=2025-01-01").status())
+                .as("the province that holds it now reads its years before").isEqualTo(200);
+        assertThat(newProvince.get("/api/units/" + movedCommune).status()).isEqualTo(200);
+        assertThat(oldProvince.post("/api/units/" + movedCommune + "/renames", Map.of("name", "Xã đổi tên",
+                "validFrom", "2025-09-01", "legalBasis", BASIS)).status()).isEqualTo(403);
+        assertThat(newProvince.post("/api/units/" + movedCommune + "/renames", Map.of("name", "Xã đổi tên",
+                "validFrom", "2025-09-01", "legalBasis", BASIS)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorWorksOnlyInsideTheirProvinceAndEveryEventRecordsWhoActed() {
+        JsonHttp admin = as(ADMIN, province);
+        JsonHttp.Response registered = admin.post("/api/units", Map.of("level", "COMMUNE", "name", "Xã thêm",
+                "parentId", district, "validFrom", "2025-01-01"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(admin.post("/api/units", Map.of("level", "COMMUNE", "name", "Xã ngoài", "parentId",
+                otherProvince, "validFrom", "2025-01-01")).status()).isEqualTo(403);
+        assertThat(admin.post("/api/units", Map.of("level", "PROVINCE", "name", "Tỉnh mới " + UUID.randomUUID(),
+                "validFrom", "2025-01-01")).problemType()).isEqualTo("whole-platform-only");
+        assertThat(admin.post("/api/mergers", Map.of("sourceIds", List.of(neighbour), "successorId", otherProvince,
+                "validFrom", "2025-08-01", "legalBasis", BASIS)).problemType()).isEqualTo("outside-scope");
+
+        JsonNode actor = JsonHttp.parse(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? order by global_index limit 1""", String.class,
+                registered.json().path("id").asString())).path("actor");
+        assertThat(actor.path("subject").asString()).isEqualTo("provincial-admin@" + province);
+        assertThat(actor.path("role").asString()).isEqualTo(ADMIN);
+        assertThat(actor.path("scope").asString()).isEqualTo(province);
+    }
+
+    private JsonHttp anonymous() {
+        return new JsonHttp("http://localhost:" + port);
+    }
+
+    private JsonHttp operator() {
+        return anonymous().asOperator();
+    }
+
+    private JsonHttp as(String role, String unit) {
+        return anonymous().withToken(TestIdentity.issuer().token(DemoUser.of(role + "@" + unit, role, unit)));
+    }
+
+    private String register(Map<String, String> body) {
+        JsonHttp.Response response = operator().post("/api/units", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+
+    private String plan(String unit, String adoptedOn) {
+        JsonHttp.Response adopted = operator().post("/api/units/" + unit + "/plans", Map.of("number", "1/KH-UBND",
+                "title", "Kế hoạch thử", "adoptedOn", adoptedOn, "signer", "Chủ tịch UBND xã",
+                "year", Integer.parseInt(adoptedOn.substring(0, 4)), "tasks", List.of(Map.of("id", "t1",
+                        "description", "Việc thử", "dueDate", "2030-01-01", "responsibleOffice", "Văn phòng"))));
+        assertThat(adopted.status()).as(adopted.toString()).isEqualTo(201);
+        return adopted.json().path("planId").asString();
+    }
+
+    /** A recognition request in the read model, as if made: the access rule looks only at its unit. */
+    private String recognition(String unit) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                insert into recognition_view (recognition_id, unit_id, level, criteria_set, status, requested_on,
+                                              recorded_at)
+                values (?, cast(? as uuid), 'STANDARD', 'NTM-XA-2021-2025', 'REQUESTED', date '2025-09-01', now())""",
+                id, unit);
+        return id;
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private static List<String> ids(JsonNode units) {
+        return StreamSupport.stream(units.spliterator(), false).map(u -> u.path("id").asString()).toList();
+    }
+}
