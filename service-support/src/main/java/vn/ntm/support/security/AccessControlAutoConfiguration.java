@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +69,16 @@ public class AccessControlAutoConfiguration {
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated));
         return http.build();
+    }
+
+    /** Swagger UI offers "Authorize" for a bearer token, and the API docs say every operation needs one. */
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        return api -> api
+                .components((api.getComponents() == null ? new Components() : api.getComponents())
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /** An address the firewall refuses gets a problem detail, like every other refusal. */
