@@ -28,7 +28,15 @@ const TEXT = {
     events: 'sự kiện', perSecond: 'sự kiện/giây', secondsLeft: 'giây còn lại', liveGeneration: 'bản đang dùng',
     error: 'Không tải được dữ liệu', chartOf: 'Biểu đồ tiến độ', predecessor: 'đơn vị cũ',
     downloadMatrixXlsx: 'Tải ma trận (XLSX)', downloadMatrixCsv: 'Tải ma trận (CSV)',
-    downloadReportXlsx: 'Tải báo cáo kết quả (XLSX)', downloadReportCsv: 'Tải báo cáo kết quả (CSV)'
+    downloadReportXlsx: 'Tải báo cáo kết quả (XLSX)', downloadReportCsv: 'Tải báo cáo kết quả (CSV)',
+    signInHeading: 'Đăng nhập', signInIntro: 'Số liệu chỉ hiển thị cho người đã đăng nhập, trong phạm vi đơn vị của mình.',
+    demoUsersHeading: 'Người dùng thử nghiệm (chỉ khi chạy trên máy)', tokenHeading: 'Đăng nhập bằng mã truy cập',
+    tokenLabel: 'Mã truy cập (access token) do nhà cung cấp định danh cấp', tokenSubmit: 'Đăng nhập',
+    tokenNote: 'Khi triển khai thật, bảng theo dõi được đặt sau trang đăng nhập của nhà cung cấp định danh (OpenID Connect), không cần dán mã.',
+    signedInAs: 'Đang đăng nhập:', signOut: 'Đăng xuất', scope: 'Phạm vi', wholePlatform: 'toàn nền tảng',
+    'commune-officer': 'Cán bộ xã', analyst: 'Chuyên viên phân tích', 'provincial-admin': 'Quản trị cấp tỉnh', viewer: 'Người xem',
+    noRole: 'không có vai trò', issuerUnreachable: 'Không kết nối được với nhà cung cấp định danh',
+    sessionEnded: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.', downloadFailed: 'Không tải xuống được'
   },
   en: {
     title: 'New Rural Development — criteria dashboard', skip: 'Skip to main content',
@@ -55,7 +63,15 @@ const TEXT = {
     events: 'events', perSecond: 'events/s', secondsLeft: 's left', liveGeneration: 'live copy',
     error: 'Could not load data', chartOf: 'Progress chart', predecessor: 'former unit',
     downloadMatrixXlsx: 'Download matrix (XLSX)', downloadMatrixCsv: 'Download matrix (CSV)',
-    downloadReportXlsx: 'Download progress report (XLSX)', downloadReportCsv: 'Download progress report (CSV)'
+    downloadReportXlsx: 'Download progress report (XLSX)', downloadReportCsv: 'Download progress report (CSV)',
+    signInHeading: 'Sign in', signInIntro: 'Figures are shown only to signed-in users, within their own units.',
+    demoUsersHeading: 'Demo users (local run only)', tokenHeading: 'Sign in with an access token',
+    tokenLabel: 'Access token issued by the identity provider', tokenSubmit: 'Sign in',
+    tokenNote: 'In a real deployment the dashboard sits behind the identity provider\'s login page (OpenID Connect); no token is pasted.',
+    signedInAs: 'Signed in:', signOut: 'Sign out', scope: 'Scope', wholePlatform: 'whole platform',
+    'commune-officer': 'Commune officer', analyst: 'Analyst', 'provincial-admin': 'Provincial administrator', viewer: 'Viewer',
+    noRole: 'no role', issuerUnreachable: 'The identity provider could not be reached',
+    sessionEnded: 'Your session has expired or is not valid. Please sign in again.', downloadFailed: 'Download failed'
   }
 };
 TEXT.vi.DONE_REPLAY = 'Xong'; TEXT.en.DONE_REPLAY = 'Done';
@@ -89,8 +105,37 @@ function vnDate(iso) { if (!iso) return ''; const [y, m, d] = iso.split('-'); re
 function statusBadge(status, text) { return el('span', { class: `status ${status}` }, text ?? t(status)); }
 function comparator(c) { return { LE: '≤', LT: '<', GT: '>', EQ: '=', GE: '≥' }[c] ?? (c || '≥'); }
 function number(v) { return v === null || v === undefined ? '' : Number(v).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB'); }
+// ---------------------------------------------------------------------------------------------------- session
+// The access token lives in sessionStorage (this tab only, gone when it closes) and goes with every request: in the
+// Authorization header, and as ?access_token= for the live feed, which browsers' EventSource cannot give headers.
+const TOKEN_KEY = 'ntm.accessToken';
+const session = { token: sessionStorage.getItem(TOKEN_KEY), claims: null };
+let config = { issuer: null, demoIssuer: false };
+let demoUsers = [];
+function claimsOf(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), c => c.charCodeAt(0))));
+  } catch (e) { return null; }
+}
+function rolesOf(claims) {
+  return [...new Set([...(claims?.realm_access?.roles ?? []), ...(claims?.roles ?? [])])]
+    .filter(r => ['commune-officer', 'analyst', 'provincial-admin', 'viewer'].includes(r));
+}
+class SessionEnded extends Error {}
+async function authFetch(path, options = {}) {
+  const headers = { 'Accept-Language': state.lang, ...(options.headers ?? {}), Authorization: `Bearer ${session.token}` };
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    let detail = t('sessionEnded');
+    try { detail = (await response.json()).detail || detail; } catch (e) { /* no problem body */ }
+    signOut(detail);
+    throw new SessionEnded(detail);
+  }
+  return response;
+}
 async function getJson(path) {
-  const response = await fetch(path, { headers: { 'Accept-Language': state.lang, Accept: 'application/json' } });
+  const response = await authFetch(path, { headers: { Accept: 'application/json' } });
   const body = await response.json();
   if (!response.ok) { const e = new Error(body.detail || response.statusText); e.status = response.status; e.problem = body; throw e; }
   return body;
@@ -283,6 +328,33 @@ function setDownloads() {
   }
 }
 
+// A download is fetched with the token and handed to the browser as a file: a plain link would go without it.
+function fileName(disposition) {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) return decodeURIComponent(utf8[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition ?? '');
+  return plain ? plain[1] : 'tai-xuong';
+}
+document.querySelectorAll('#downloads a').forEach(link => link.addEventListener('click', async event => {
+  event.preventDefault();
+  try {
+    const response = await authFetch(link.getAttribute('href'));
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { detail = (await response.json()).detail || detail; } catch (e) { /* not a problem detail */ }
+      throw new Error(detail);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const save = el('a', { href: url, download: fileName(response.headers.get('Content-Disposition')), hidden: '' });
+    document.body.append(save); save.click(); save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    if (e instanceof SessionEnded) return;
+    const notice = document.getElementById('notice');
+    notice.hidden = false; notice.textContent = `${t('downloadFailed')}: ${e.message}`;
+  }
+}));
+
 // ---------------------------------------------------------------------------------------------------- loading
 let lastMatrix = null;
 let loading = 0;
@@ -293,6 +365,7 @@ async function load() {
   try {
     matrix = await getJson(`api/matrix?${query()}`);
   } catch (e) {
+    if (e instanceof SessionEnded) return;
     if (e.status === 404 && state.unit) { state.unit = null; state.selected = null; state.notice = t('noUnit'); return load(); }
     document.getElementById('matrix').replaceChildren(el('p', { role: 'alert' }, `${t('error')}: ${e.message}`));
     return;
@@ -312,7 +385,7 @@ async function load() {
   setDownloads();
   const [plans, deadlines, recognitions] = await Promise.all([getJson(`api/progress?${query()}`),
     getJson(`api/deadlines?${query()}`), getJson(`api/recognitions?${query()}`)]).catch(() => [[], [], { recognitions: [] }]);
-  if (ticket !== loading) return;
+  if (ticket !== loading || !session.token) return;
   renderProgress(plans); renderDeadlines(deadlines); renderRecognitions(recognitions);
   document.body.dataset.loaded = `${state.date}|${state.unit ?? ''}`;
   history.replaceState(null, '', `?${new URLSearchParams({ date: state.date, ...(state.unit ? { unit: state.unit } : {}), ...(state.lang === 'en' ? { lang: 'en' } : {}) })}`);
@@ -373,23 +446,128 @@ async function showReplay() {
   } catch (e) { /* the replay panel is informative only */ }
 }
 replayButton.addEventListener('click', async () => {
-  await fetch('api/replay', { method: 'POST', headers: { 'Accept-Language': state.lang } });
+  try { await authFetch('api/replay', { method: 'POST' }); } catch (e) { return; }
   showReplay();
 });
 
-// ---------------------------------------------------------------------------------------------------- start
-document.getElementById('lang-vi').addEventListener('click', () => { state.lang = 'vi'; load(); showReplay(); });
-document.getElementById('lang-en').addEventListener('click', () => { state.lang = 'en'; load(); showReplay(); });
-load();
-showReplay();
-// Live: the server pushes every committed change (server-sent events); a slow poll covers a dropped connection.
-let pending = null;
-const feed = new EventSource('api/feed');
-feed.addEventListener('update', () => {
-  clearTimeout(pending);
-  pending = setTimeout(() => {
-    load();
-    document.getElementById('live-status').textContent = `${t('live')} ${new Date().toLocaleTimeString(state.lang === 'vi' ? 'vi-VN' : 'en-GB')}`;
-  }, 300);
+// ---------------------------------------------------------------------------------------------------- sign-in
+function show(id, visible) { document.getElementById(id).hidden = !visible; }
+function renderAccount() {
+  const claims = session.claims ?? {};
+  const roles = rolesOf(claims);
+  document.getElementById('account-name').textContent = claims.name || claims.preferred_username || claims.sub || '?';
+  document.getElementById('account-role').textContent = `(${roles.length ? roles.map(r => t(r)).join(', ') : t('noRole')})`;
+  const unit = claims.ntm_unit;
+  const named = unit && lastMatrix ? lastMatrix.rows.flatMap(r => r.path).find(p => p.id === unit) : null;
+  document.getElementById('account-scope').textContent =
+    `· ${t('scope')}: ${unit === '*' ? t('wholePlatform') : named ? `${t(named.level)} ${named.name}` : (unit ?? '—')}`;
+}
+function renderDemoUsers() {
+  const list = document.getElementById('demo-users');
+  list.replaceChildren(...demoUsers.map(user => el('li', {}, el('button', { type: 'button', 'data-username': user.username },
+    el('strong', {}, user.name), ' — ', el('span', { class: 'role' }, (user.roles ?? []).map(r => t(r)).join(', ')), ' — ',
+    `${t('scope')}: `, user.unit === '*' ? t('wholePlatform')
+      : el('code', { title: user.unit ?? '' }, user.unit ? `${user.unit.slice(0, 8)}…` : '—')))));
+  list.querySelectorAll('button[data-username]').forEach(b => b.addEventListener('click', () => demoSignIn(b.dataset.username)));
+}
+async function showSignIn(message) {
+  show('dashboard', false); show('account', false); show('sign-in', true);
+  const problem = document.getElementById('sign-in-message');
+  problem.hidden = !message; problem.textContent = message ?? '';
+  show('demo-sign-in', config.demoIssuer);
+  if (config.demoIssuer) {
+    try {
+      const response = await fetch(`${config.issuer}/users`);
+      if (!response.ok) throw new Error(response.statusText);
+      demoUsers = await response.json();
+      renderDemoUsers();
+    } catch (e) {
+      problem.hidden = false; problem.textContent = `${t('issuerUnreachable')} (${config.issuer}): ${e.message}`;
+    }
+  }
+}
+async function demoSignIn(username) {
+  try {
+    const response = await fetch(`${config.issuer}/token`, { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username }) });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error_description || body.error || response.statusText);
+    signIn(body.access_token);
+  } catch (e) {
+    showSignIn(`${t('issuerUnreachable')}: ${e.message}`);
+  }
+}
+document.getElementById('token-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const token = document.getElementById('token-input').value.trim();
+  if (token) signIn(token);
 });
-setInterval(load, 60000);
+document.getElementById('sign-out').addEventListener('click', () => signOut());
+
+let feed = null;
+let poll = null;
+function signIn(token) {
+  session.token = token;
+  session.claims = claimsOf(token);
+  sessionStorage.setItem(TOKEN_KEY, token);
+  document.getElementById('token-input').value = '';
+  enter();
+}
+function signOut(message) {
+  session.token = null; session.claims = null;
+  sessionStorage.removeItem(TOKEN_KEY);
+  feed?.close(); feed = null;
+  clearInterval(poll); poll = null;
+  clearTimeout(replayTimer);
+  loading++; // answers still on their way are dropped
+  delete document.body.dataset.loaded;
+  showSignIn(message);
+}
+function enter() {
+  const roles = rolesOf(session.claims);
+  // what the platform would refuse anyway is not offered: downloads to analysts and provincial administrators,
+  // rebuilding the read models to those of them whose scope is the whole platform
+  const exporter = roles.includes('analyst') || roles.includes('provincial-admin');
+  show('downloads', exporter);
+  replayButton.hidden = !(exporter && session.claims?.ntm_unit === '*');
+  show('sign-in', false); show('account', true); show('dashboard', true);
+  renderAccount();
+  load().then(renderAccount);
+  showReplay();
+  startFeed();
+  poll = setInterval(load, 60000);
+}
+// Live: the server pushes every committed change of the caller's units (server-sent events); a slow poll covers a
+// dropped connection. The stream ends when the token expires; the browser's reconnection is then refused, and a
+// request with the token tells whether to sign in again.
+let pending = null;
+function startFeed() {
+  feed?.close();
+  feed = new EventSource(`api/feed?access_token=${encodeURIComponent(session.token)}`);
+  feed.addEventListener('update', () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      load();
+      document.getElementById('live-status').textContent = `${t('live')} ${new Date().toLocaleTimeString(state.lang === 'vi' ? 'vi-VN' : 'en-GB')}`;
+    }, 300);
+  });
+  feed.addEventListener('error', () => {
+    if (feed && feed.readyState === EventSource.CLOSED) authFetch('api/replay').catch(() => {});
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------- start
+function switchLanguage(lang) {
+  state.lang = lang;
+  if (session.token) { load().then(renderAccount); showReplay(); } else { renderStatic(); renderDemoUsers(); }
+}
+document.getElementById('lang-vi').addEventListener('click', () => switchLanguage('vi'));
+document.getElementById('lang-en').addEventListener('click', () => switchLanguage('en'));
+(async function start() {
+  renderStatic();
+  try {
+    const response = await fetch('dashboard-config.json');
+    if (response.ok) config = await response.json();
+  } catch (e) { /* no configuration: sign in with a token */ }
+  if (session.token) { session.claims = claimsOf(session.token); enter(); } else showSignIn();
+})();

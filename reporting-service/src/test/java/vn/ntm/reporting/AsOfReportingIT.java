@@ -306,7 +306,8 @@ class AsOfReportingIT {
 
     private java.net.http.HttpResponse<byte[]> download(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + vn.ntm.testing.TestIdentity.operatorToken()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -339,7 +340,7 @@ class AsOfReportingIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port);
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     static List<String> names(JsonNode matrix) {

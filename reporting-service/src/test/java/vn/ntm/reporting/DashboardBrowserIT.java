@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -29,18 +30,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.identity.DemoUser;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.TestIdentity;
 
 /**
  * The dashboard in Debian's headless Chromium (driven by Selenium through Debian's chromedriver; nothing is
- * downloaded): drill down to Song Vân in 2024, move the date slider into 2026 and find it inside xã Ngọc Thiện, see
- * threshold provenance on focus, switch to English, and watch a change arrive live. Screenshots go to target/.
+ * downloaded): sign in as a demo user of the tests' identity provider (the service is told it is the demo issuer, as
+ * the local launcher tells it), drill down to Song Vân in 2024, move the date slider into 2026 and find it inside xã
+ * Ngọc Thiện, see threshold provenance on focus, switch to English, and watch a change arrive live; then sign in again
+ * with a viewer's token of xã Ngọc Thiện and see only its units, and with a token that is not valid and be sent back
+ * to sign in with the reason. Screenshots go to target/.
  * Chromium comes from {@code apt-get install chromium chromium-driver} ({@code .ci/run} installs it when missing).
  */
 @ServiceIntegrationTest
@@ -61,6 +69,12 @@ class DashboardBrowserIT {
     EventCodec codec;
 
     final MergerHistory h = new MergerHistory();
+
+    @DynamicPropertySource
+    static void demoIssuer(DynamicPropertyRegistry registry) {
+        registry.add("ntm.dashboard.demo-issuer-url", () -> TestIdentity.server().url());
+    }
+
     WebDriver browser;
     WebDriverWait wait;
 
@@ -69,7 +83,7 @@ class DashboardBrowserIT {
         assertThat(CHROMIUM).as("Debian's chromium: apt-get install -y chromium chromium-driver").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver: apt-get install -y chromium chromium-driver").isExecutable();
         h.publish(brokers, codec);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(new JsonHttp("http://localhost:" + port)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(new JsonHttp("http://localhost:" + port).asOperator()
                 .get("/api/units/" + h.ngocThien + "/timeline").json().size()).isGreaterThanOrEqualTo(11));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -93,7 +107,19 @@ class DashboardBrowserIT {
     @Test
     void drillsDownTo2024SongVanSlidesInto2026AndSeesItInsideNgocThienThenALiveChange() throws Exception {
         browser.get("http://localhost:" + port + "/?date=2024-12-31");
+        WebElement signIn = wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed()
+                ? d.findElement(By.id("sign-in")) : null);
+        assertThat(signIn.findElement(By.tagName("h2")).getText()).isEqualTo("Đăng nhập");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).as("no figures before signing in").isFalse();
+        assertThat(browser.findElement(By.id("account")).isDisplayed()).isFalse();
+        WebElement operator = wait.until(d -> d.findElement(
+                By.cssSelector("#demo-users button[data-username='" + TestIdentity.OPERATOR.username() + "']")));
+        assertThat(operator.getText()).contains("Kiểm thử", "Cán bộ xã", "Người xem", "toàn nền tảng");
+        screenshot("dashboard-sign-in.png");
+        operator.click();
         loaded("2024-12-31", "");
+        assertThat(browser.findElement(By.id("account")).getText()).contains("Kiểm thử", "Quản trị cấp tỉnh",
+                "Đăng xuất");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nông thôn mới — Bảng theo dõi tiêu chí");
         assertThat(browser.findElement(By.id("date-label")).getText()).isEqualTo("31/12/2024");
 
@@ -169,6 +195,43 @@ class DashboardBrowserIT {
                 .getText().contains("Not met"));
         assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Updated live at");
         screenshot("dashboard-live-update-en.png");
+    }
+
+    @Test
+    void aViewerOfNgocThienSeesOnlyItsUnitsAndATokenThatIsNotValidSendsBackToSignIn() throws Exception {
+        browser.get("http://localhost:" + port + "/?lang=vi");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("sessionStorage.clear()");
+        browser.get("http://localhost:" + port + "/");
+        signInWithToken(TestIdentity.issuer().token(new DemoUser("xem@ngocthien", "Người xem Ngọc Thiện",
+                List.of("viewer"), h.ngocThien)));
+        String today = LocalDate.now().toString();
+        loaded(today, "");
+        wait.until(d -> d.findElement(By.id("account")).getText().contains("Xã Ngọc Thiện"));
+        assertThat(browser.findElement(By.id("account")).getText()).contains("Người xem Ngọc Thiện", "(Người xem)");
+        List<String> rows = browser.findElements(By.cssSelector("#matrix tr[data-unit-id]")).stream()
+                .map(r -> r.getAttribute("data-unit-id")).toList();
+        assertThat(rows).as("the commune, its village and the communes merged into it; nothing above or beside it")
+                .contains(h.ngocThien, h.hoangVan, h.songVan, h.ngocChau).doesNotContain(h.bacNinh, h.bacGiang);
+        assertThat(browser.findElement(By.id("downloads")).isDisplayed()).as("exports are not a viewer's").isFalse();
+        assertThat(browser.findElement(By.id("replay-start")).isDisplayed()).isFalse();
+        screenshot("dashboard-viewer-ngoc-thien.png");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(js.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        signInWithToken("not-a-token");
+        WebElement problem = wait.until(d -> d.findElement(By.id("sign-in-message")).isDisplayed()
+                ? d.findElement(By.id("sign-in-message")) : null);
+        assertThat(problem.getText()).isEqualTo("Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+    }
+
+    private void signInWithToken(String token) {
+        WebElement field = wait.until(d -> d.findElement(By.id("token-input")).isDisplayed()
+                ? d.findElement(By.id("token-input")) : null);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, token);
+        browser.findElement(By.id("token-submit")).click();
     }
 
     /** Ngọc Thiện exists from 2025-07-01; before that the dashboard falls back to the whole tree. */

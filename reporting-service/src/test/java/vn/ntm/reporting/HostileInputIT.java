@@ -68,7 +68,7 @@ class HostileInputIT {
                 post("/api/dead-letters/{topic}/{partition}/{offset}/replay").with("topic", "ntm.criteria.dlq.reporting")
                         .with("partition", "0").with("offset", "999999").validRequestIsRefused(),
                 get("/api/nothing").validRequestIsRefused());
-        return HostileInputs.tests(new JsonHttp("http://localhost:" + port), endpoints, this::rows);
+        return HostileInputs.tests(new JsonHttp("http://localhost:" + port).asOperator(), endpoints, this::rows);
     }
 
     private Map<String, Long> rows() {

@@ -111,7 +111,8 @@ class ReportingServiceIT {
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         var client = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/feed"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + vn.ntm.testing.TestIdentity.operatorToken()).build();
         var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
                 .get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -137,7 +138,7 @@ class ReportingServiceIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port);
+        return new JsonHttp("http://localhost:" + port).asOperator();
     }
 
     private static <P extends IntegrationPayload> Envelope<P> envelope(String unitId, List<UnitRef> path, P payload) {

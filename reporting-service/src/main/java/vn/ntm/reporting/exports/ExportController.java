@@ -26,14 +26,19 @@ import vn.ntm.reporting.matrix.CriteriaMatrix;
 import vn.ntm.reporting.matrix.ReportQuery;
 import vn.ntm.reporting.statuses.Catalogue;
 import vn.ntm.reporting.statuses.StatusProjection.IndicatorStatusRow;
+import vn.ntm.reporting.access.CallerScope;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.Role;
 
 /**
  * Downloads in the layout Vietnamese offices exchange: the criteria matrix, and a commune's progress report (summary
  * table: criterion, indicator, target, result, đạt / chưa đạt). XLSX through Apache POI, or CSV in UTF-8. Vietnamese
- * by default, English with {@code Accept-Language: en} or {@code lang=en}.
+ * by default, English with {@code Accept-Language: en} or {@code lang=en}. Analysts and provincial administrators
+ * only; a unit named must be covered on asOf, and a matrix without one has the units the caller covers on asOf.
  */
 @RestController
+@Access(roles = {Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unit", on = "asOf")
 @RequestMapping("/api/exports")
 @Tag(name = "exports", description = "XLSX and CSV downloads of the criteria matrix and a commune's progress report")
 class ExportController {
@@ -79,11 +84,13 @@ class ExportController {
 
     private final CriteriaMatrix matrix;
     private final Catalogue catalogue;
+    private final CallerScope scope;
     private final Clock clock = Clock.systemDefaultZone();
 
-    ExportController(CriteriaMatrix matrix, Catalogue catalogue) {
+    ExportController(CriteriaMatrix matrix, Catalogue catalogue, CallerScope scope) {
         this.matrix = matrix;
         this.catalogue = catalogue;
+        this.scope = scope;
     }
 
     @GetMapping("/matrix.{format}")
@@ -93,7 +100,8 @@ class ExportController {
                                   @RequestParam(required = false) String lang) {
         boolean xlsx = format(format);
         Map<String, String> t = text(lang);
-        CriteriaMatrix.Matrix m = matrix.matrix(query.resolve(clock));
+        CriteriaMatrix.Query q = query.resolve(clock);
+        CriteriaMatrix.Matrix m = matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()));
         Sheet criteria = criteriaSheet(m, t);
         Sheet indicators = indicatorSheet(m, t);
         String name = "ma-tran-tieu-chi-" + m.asOf();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public class DashboardFeed {
     static final String BINDING = "dashboard-out";
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
 
-    private final List<SseEmitter> dashboards = new CopyOnWriteArrayList<>();
+    private final List<Dashboard> dashboards = new CopyOnWriteArrayList<>();
     private final EventPublisher publisher;
     private final JsonMapper json;
 
@@ -42,18 +43,31 @@ public class DashboardFeed {
         this.json = json;
     }
 
-    /** A new open dashboard; it stays subscribed until the browser goes away. */
+    /** An open dashboard and the changes it may be told about (those of the units its caller's scope covers). */
+    private record Dashboard(SseEmitter emitter, Predicate<Envelope<?>> shown) {
+    }
+
+    /** A new open dashboard that hears every change; it stays subscribed until the browser goes away. */
     public SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(0L);
-        dashboards.add(emitter);
-        emitter.onCompletion(() -> dashboards.remove(emitter));
-        emitter.onTimeout(() -> dashboards.remove(emitter));
-        emitter.onError(e -> dashboards.remove(emitter));
+        return subscribe(change -> true, 0L);
+    }
+
+    /**
+     * A new open dashboard that hears the changes {@code shown} lets through, until the browser goes away or
+     * {@code timeoutMillis} have passed (0: never; the caller's token expiring, for instance).
+     */
+    public SseEmitter subscribe(Predicate<Envelope<?>> shown, long timeoutMillis) {
+        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        Dashboard dashboard = new Dashboard(emitter, shown);
+        dashboards.add(dashboard);
+        emitter.onCompletion(() -> dashboards.remove(dashboard));
+        emitter.onTimeout(() -> dashboards.remove(dashboard));
+        emitter.onError(e -> dashboards.remove(dashboard));
         try {
             // a first comment flushes the response headers, so the browser knows at once that it is connected
             emitter.send(SseEmitter.event().comment("connected"));
         } catch (IOException e) {
-            dashboards.remove(emitter);
+            dashboards.remove(dashboard);
         }
         return emitter;
     }
@@ -61,7 +75,7 @@ public class DashboardFeed {
     /** Open dashboards reconnect by themselves; on shutdown their streams are closed rather than left hanging. */
     @PreDestroy
     void closeAll() {
-        dashboards.forEach(SseEmitter::complete);
+        dashboards.forEach(dashboard -> dashboard.emitter().complete());
         dashboards.clear();
     }
 
@@ -84,12 +98,27 @@ public class DashboardFeed {
             LOG.warn("Dashboard update {} not published to Kafka: {}", id, e.getMessage());
         }
         String data = json.writeValueAsString(envelope);
-        for (SseEmitter dashboard : dashboards) {
+        for (Dashboard dashboard : dashboards) {
+            if (!shown(dashboard, source)) {
+                continue;
+            }
             try {
-                dashboard.send(SseEmitter.event().name("update").id(id.toString()).data(data, MediaType.APPLICATION_JSON));
+                dashboard.emitter().send(SseEmitter.event().name("update").id(id.toString())
+                        .data(data, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException gone) {
                 dashboards.remove(dashboard);
             }
+        }
+    }
+
+    /** Whether the dashboard may hear of the change; when that cannot be decided, it is not told. */
+    private static boolean shown(Dashboard dashboard, Envelope<?> change) {
+        try {
+            return dashboard.shown().test(change);
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard update for {} withheld: its scope could not be checked: {}", change.unitId(),
+                    e.toString());
+            return false;
         }
     }
 

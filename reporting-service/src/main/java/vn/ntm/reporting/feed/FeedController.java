@@ -1,22 +1,49 @@
 package vn.ntm.reporting.feed;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.Caller;
+import vn.ntm.support.security.Role;
 
-/** Server-sent events: an open dashboard receives every change within a second of it reaching the read models. */
+/**
+ * Server-sent events: an open dashboard receives every change within a second of it reaching the read models, of the
+ * units its caller's scope covers on the change's valid date. Browsers' {@code EventSource} cannot send headers, so
+ * the token may come as {@code ?access_token=} here (and only here). The stream ends when the token expires; the
+ * browser's reconnection is then refused (401) and the dashboard asks the user to sign in again.
+ */
 @RestController
 class FeedController {
 
     private final DashboardFeed feed;
+    private final AccessGuard access;
+    private final Clock clock;
 
-    FeedController(DashboardFeed feed) {
+    FeedController(DashboardFeed feed, AccessGuard access, Clock clock) {
         this.feed = feed;
+        this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter feed() {
-        return feed.subscribe();
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER})
+    SseEmitter feed(@AuthenticationPrincipal Jwt token) {
+        Caller caller = access.caller();
+        long untilExpiry = token.getExpiresAt() == null ? 0L
+                : Math.max(1L, Duration.between(clock.instant(), token.getExpiresAt()).toMillis());
+        if (caller.wholePlatform()) {
+            return feed.subscribe(change -> true, untilExpiry);
+        }
+        // the scope of the unit concerned on the change's valid date, as the hierarchy is known when it arrives
+        return feed.subscribe(change -> change.unitId() != null && access.covers(caller, change.unitId(),
+                change.validOn() != null ? change.validOn() : LocalDate.now(clock)), untilExpiry);
     }
 }

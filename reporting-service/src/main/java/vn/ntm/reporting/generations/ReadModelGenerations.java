@@ -50,8 +50,11 @@ public class ReadModelGenerations {
      */
     public Optional<Envelope<?>> applyLive(String consumerName, Message<byte[]> message, Consumer<Envelope<?>> fold) {
         return transaction.execute(status -> {
-            String live = jdbc.queryForObject("select live_schema from read_model_generation for share", String.class);
-            useGeneration(live);
+            // the share lock and the transaction's search path in one round trip (a check constraint keeps
+            // live_schema to the two generations): a live event is a transaction of its own, so each trip counts
+            jdbc.queryForObject("""
+                    select set_config('search_path', live_schema || ', public', true)
+                    from read_model_generation for share""", String.class);
             return consumer.handle(consumerName, message, fold);
         });
     }

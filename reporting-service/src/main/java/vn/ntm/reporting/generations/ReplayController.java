@@ -10,9 +10,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.Role;
 
-/** Rebuilding the read models from the start of history beside the live ones (ADR 7). */
+/**
+ * Rebuilding the read models from the start of history beside the live ones (ADR 7). A replay rebuilds every unit's
+ * read model at once, for everyone: starting, cancelling and comparing it is for analysts and provincial
+ * administrators whose scope is the whole platform. Its progress (counts of events, no unit's data) is shown on every
+ * dashboard.
+ */
 @RestController
+@Access(roles = {Role.ANALYST, Role.PROVINCIAL_ADMIN}, wholePlatform = true)
 @RequestMapping("/api/replay")
 @Tag(name = "replay", description = "Rebuild every read model from the start of history without downtime")
 class ReplayController {
@@ -35,6 +43,7 @@ class ReplayController {
     }
 
     @GetMapping
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER})
     @Operation(summary = "Progress of the running or last replay",
             description = "state (IDLE, RUNNING, SWAPPING, DONE, FAILED, CANCELLED), events done of total, rate "
                     + "per second, seconds left at that rate, the generation being built and the live one.")

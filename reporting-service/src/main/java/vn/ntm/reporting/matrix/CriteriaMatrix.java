@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.UnitRef;
@@ -74,24 +75,38 @@ public class CriteriaMatrix {
     }
 
     public Matrix matrix(Query query) {
+        return matrix(query, unit -> true);
+    }
+
+    /**
+     * The matrix with only the units {@code visible} lets through (the caller's scope, for a matrix that names no
+     * unit): a visible unit whose parent is not visible starts at depth 0, and the counts count visible units only.
+     */
+    public Matrix matrix(Query query, Predicate<String> visible) {
         Tree tree = hierarchy.on(query.asOf(), query.knownAt());
-        List<Unit> units = subtree(tree, query.root(), query.asOf());
+        List<Unit> units = subtree(tree, query.root(), query.asOf()).stream().filter(u -> visible.test(u.id()))
+                .toList();
         Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
         if (query.criteriaSet() != null && !sets.containsKey(query.criteriaSet())) {
             throw RuleViolation.notFound("unknown-criteria-set", query.criteriaSet());
         }
-        int rootDepth = units.isEmpty() ? 0 : tree.path(units.get(0).id()).size();
+        Set<String> listed = units.stream().map(Unit::id).collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
         Map<String, Cells> live = cells(ids(units), query.asOf(), query);
         for (Unit unit : units) {
-            rows.add(row(unit.id(), unit.level(), unit.name(), unit.parentId(), tree.path(unit.id()).size() - rootDepth,
-                    tree.path(unit.id()), unit.region(), unit.communeGroup(), null, null, null,
-                    live.getOrDefault(unit.id(), Cells.EMPTY)));
+            List<UnitRef> path = tree.path(unit.id());
+            // the unit's depth below the first listed unit above it: its listed ancestors
+            int depth = (int) path.subList(0, path.size() - 1).stream().filter(p -> listed.contains(p.id())).count();
+            rows.add(row(unit.id(), unit.level(), unit.name(), unit.parentId(), depth, path, unit.region(),
+                    unit.communeGroup(), null, null, null, live.getOrDefault(unit.id(), Cells.EMPTY)));
             for (Predecessor p : tree.predecessors(unit.id())) {
+                if (!visible.test(p.id())) {
+                    continue;
+                }
                 Cells cells = cells(List.of(UUID.fromString(p.id())), p.endedOn().minusDays(1), query)
                         .getOrDefault(p.id(), Cells.EMPTY);
-                rows.add(row(p.id(), p.level(), p.name(), unit.id(), tree.path(unit.id()).size() - rootDepth + 1,
-                        tree.path(unit.id()), null, null, unit.id(), p.reason(), p.endedOn(), cells));
+                rows.add(row(p.id(), p.level(), p.name(), unit.id(), depth + 1, path, null, null, unit.id(),
+                        p.reason(), p.endedOn(), cells));
             }
         }
         Set<String> used = new LinkedHashSet<>();

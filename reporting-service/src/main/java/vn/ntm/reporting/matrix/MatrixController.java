@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ntm.reporting.access.CallerScope;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.AccessGuard;
+import vn.ntm.support.security.Role;
 
 /** The criteria matrix and what changed between two dates, for any subtree, as of any date, as known at any time. */
 @RestController
@@ -21,14 +25,21 @@ class MatrixController {
 
     private final CriteriaMatrix matrix;
     private final StatusChanges changes;
+    private final CallerScope scope;
+    private final AccessGuard access;
     private final Clock clock = Clock.systemDefaultZone();
 
-    MatrixController(CriteriaMatrix matrix, StatusChanges changes) {
+    MatrixController(CriteriaMatrix matrix, StatusChanges changes, CallerScope scope, AccessGuard access) {
         this.matrix = matrix;
         this.changes = changes;
+        this.scope = scope;
+        this.access = access;
     }
 
+    /** A unit named must be covered on asOf; without one, the matrix has the units the caller covers on asOf. */
     @GetMapping("/matrix")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER}, unit = "unit",
+            on = "asOf")
     @Operation(summary = "Units × criteria for a subtree, by the tree as it stood on asOf, as known at knownAt",
             description = "Each row is a unit (parents first) with its set, criterion and indicator statuses valid on "
                     + "asOf among the changes recorded by knownAt; each indicator cell names its threshold, whether "
@@ -36,10 +47,14 @@ class MatrixController {
                     + "the subtree follow it (predecessorOf) with their standing on their last day. counts: per "
                     + "level, how many units meet each applicable criteria set.")
     CriteriaMatrix.Matrix matrix(@ParameterObject ReportQuery query) {
-        return matrix.matrix(query.resolve(clock));
+        CriteriaMatrix.Query q = query.resolve(clock);
+        return matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()));
     }
 
+    /** A unit named must be covered on both dates; without one, each date has the units the caller covers then. */
     @GetMapping("/changes")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER}, unit = "unit",
+            on = "to")
     @Operation(summary = "What changed between two dates in a subtree",
             description = "cells: every indicator, criterion and set whose status on 'to' differs from its status on "
                     + "'from'; events: every status change valid after 'from' up to 'to'; units: renames, moves, "
@@ -55,6 +70,10 @@ class MatrixController {
         }
         CriteriaMatrix.Query before = new ReportQuery(unit, from, knownAt, criteriaSet).resolve(clock);
         CriteriaMatrix.Query after = new ReportQuery(unit, to, knownAt, criteriaSet).resolve(clock);
-        return changes.between(before, after);
+        if (unit != null) {
+            access.require(unit, from);
+            return changes.between(before, after, any -> true, any -> true);
+        }
+        return changes.between(before, after, scope.covering(from), scope.covering(to));
     }
 }

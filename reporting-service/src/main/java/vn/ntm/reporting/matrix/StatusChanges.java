@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.ntm.reporting.statuses.StatusProjection;
 import vn.ntm.reporting.units.UnitHierarchy;
@@ -38,9 +39,11 @@ class StatusChanges {
                    List<StatusProjection.StatusChange> events, List<UnitHierarchy.UnitChange> units) {
     }
 
-    Changes between(CriteriaMatrix.Query before, CriteriaMatrix.Query after) {
-        CriteriaMatrix.Matrix then = matrix.matrix(before);
-        CriteriaMatrix.Matrix now = matrix.matrix(after);
+    /** The changes among the units {@code visibleBefore} and {@code visibleAfter} let through on each date. */
+    Changes between(CriteriaMatrix.Query before, CriteriaMatrix.Query after, Predicate<String> visibleBefore,
+                    Predicate<String> visibleAfter) {
+        CriteriaMatrix.Matrix then = matrix.matrix(before, visibleBefore);
+        CriteriaMatrix.Matrix now = matrix.matrix(after, visibleAfter);
         Map<String, Cell> a = cells(then);
         Map<String, Cell> b = cells(now);
         Set<String> keys = new LinkedHashSet<>(a.keySet());

@@ -110,6 +110,22 @@ public class UnitHierarchy {
                 Timestamp.from(knownAt));
     }
 
+    /** The units each ended unit's territory went to (mergers, splits), as recorded by {@code knownAt}. */
+    public Map<String, List<String>> successors(Instant knownAt) {
+        Map<String, List<String>> successors = new LinkedHashMap<>();
+        jdbc.query("""
+                select c.unit_id::text, s.successor::text
+                from unit_change c cross join unnest(c.successor_ids) as s(successor)
+                where c.kind = 'ENDED' and c.recorded_at <= ?""",
+                (java.sql.ResultSet rs) -> {
+                    List<String> heirs = successors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                    if (!heirs.contains(rs.getString(2))) {
+                        heirs.add(rs.getString(2));
+                    }
+                }, Timestamp.from(knownAt));
+        return successors;
+    }
+
     /** Whether any version of the unit was ever recorded. */
     public boolean known(UUID unitId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(

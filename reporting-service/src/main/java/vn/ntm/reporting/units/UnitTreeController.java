@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,10 @@ import vn.ntm.reporting.statuses.StatusProjection.RollupStatusRow;
 import vn.ntm.reporting.statuses.StatusProjection.StatusChange;
 import vn.ntm.reporting.units.UnitHierarchy.Predecessor;
 import vn.ntm.reporting.units.UnitHierarchy.Tree;
+import vn.ntm.reporting.access.CallerScope;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.security.Access;
+import vn.ntm.support.security.Role;
 
 /** The unit tree as it stood on a date with each unit's statuses, and one unit's versions and timeline. */
 @RestController
@@ -35,11 +39,13 @@ class UnitTreeController {
 
     private final UnitHierarchy hierarchy;
     private final StatusProjection statuses;
+    private final CallerScope scope;
     private final Clock clock = Clock.systemDefaultZone();
 
-    UnitTreeController(UnitHierarchy hierarchy, StatusProjection statuses) {
+    UnitTreeController(UnitHierarchy hierarchy, StatusProjection statuses, CallerScope scope) {
         this.hierarchy = hierarchy;
         this.statuses = statuses;
+        this.scope = scope;
     }
 
     record Summary(long met, long notMet, long unknown) {
@@ -50,10 +56,16 @@ class UnitTreeController {
                     List<RollupStatusRow> rollups, List<Predecessor> predecessors, List<UnitNode> children) {
     }
 
+    /**
+     * The caller sees the units their scope covers on {@code asOf}: a covered unit whose parent is not covered is a
+     * root of its own (an officer's tree starts at their commune).
+     */
     @GetMapping
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER})
     @Operation(summary = "The unit tree as it stood on asOf (default today), as known at knownAt (default now)",
             description = "Each unit with its version in force (name, parent, attributes), its indicator statuses "
-                    + "and its criterion and set statuses valid on asOf, and the units that ended into it.")
+                    + "and its criterion and set statuses valid on asOf, and the units that ended into it. Only the "
+                    + "units the caller's scope covers on asOf.")
     List<UnitNode> tree(
             @Parameter(description = "valid date") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -62,26 +74,33 @@ class UnitTreeController {
         LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
         Instant known = knownAt != null ? knownAt : clock.instant();
         Tree tree = hierarchy.on(on, known);
-        List<UUID> ids = tree.all().stream().map(u -> UUID.fromString(u.id())).toList();
+        Predicate<String> covered = scope.covering(on);
+        List<UnitHierarchy.Unit> visible = tree.all().stream().filter(u -> covered.test(u.id())).toList();
+        List<UUID> ids = visible.stream().map(u -> UUID.fromString(u.id())).toList();
         Map<String, List<IndicatorStatusRow>> byUnit = statuses.indicators(ids, on, known).stream()
                 .collect(Collectors.groupingBy(IndicatorStatusRow::unitId));
         Map<String, List<RollupStatusRow>> rollupsByUnit = statuses.rollups(ids, on, known).stream()
                 .collect(Collectors.groupingBy(RollupStatusRow::unitId));
         List<UnitNode> roots = new ArrayList<>();
-        tree.roots().forEach(root -> roots.add(node(tree, root, byUnit, rollupsByUnit)));
+        visible.stream().filter(u -> u.parentId() == null || !covered.test(u.parentId())
+                        || tree.unit(u.parentId()).isEmpty())
+                .forEach(root -> roots.add(node(tree, root, covered, byUnit, rollupsByUnit)));
         return roots;
     }
 
-    private UnitNode node(Tree tree, UnitHierarchy.Unit unit, Map<String, List<IndicatorStatusRow>> byUnit,
-                          Map<String, List<RollupStatusRow>> rollups) {
+    private UnitNode node(Tree tree, UnitHierarchy.Unit unit, Predicate<String> covered,
+                          Map<String, List<IndicatorStatusRow>> byUnit, Map<String, List<RollupStatusRow>> rollups) {
         List<IndicatorStatusRow> own = byUnit.getOrDefault(unit.id(), List.of());
-        List<UnitNode> children = tree.children(unit.id()).stream().map(c -> node(tree, c, byUnit, rollups)).toList();
+        List<UnitNode> children = tree.children(unit.id()).stream().filter(c -> covered.test(c.id()))
+                .map(c -> node(tree, c, covered, byUnit, rollups)).toList();
         return new UnitNode(unit.id(), unit.level(), unit.name(), unit.region(), unit.communeGroup(),
                 unit.validFrom(), unit.validTo(), tree.path(unit.id()), summary(own), own,
-                rollups.getOrDefault(unit.id(), List.of()), tree.predecessors(unit.id()), children);
+                rollups.getOrDefault(unit.id(), List.of()),
+                tree.predecessors(unit.id()).stream().filter(p -> covered.test(p.id())).toList(), children);
     }
 
     @GetMapping("/{unitId}/history")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     @Operation(summary = "The unit's indicator status changes, oldest first")
     List<IndicatorStatusRow> history(@PathVariable String unitId) {
         UUID id = id(unitId);
@@ -92,6 +111,7 @@ class UnitTreeController {
     }
 
     @GetMapping("/{unitId}/versions")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     @Operation(summary = "Every version of the unit: name, parent, attributes, valid from/to, recorded from/to")
     List<UnitHierarchy.UnitVersion> versions(@PathVariable String unitId) {
         UUID id = id(unitId);
@@ -108,6 +128,7 @@ class UnitTreeController {
     }
 
     @GetMapping("/{unitId}/timeline")
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     @Operation(summary = "Every status change of the unit (indicators, criteria, set) and every change of the unit",
             description = "With includePredecessors (default true) the timelines of the units that ended into it "
                     + "(a merger) are included, so a merged commune's history stays reachable from its successor. "
