@@ -17,10 +17,14 @@ import java.util.concurrent.TimeUnit;
  * Watches reporting-service's read model ({@code measurement_history}) for measurements the latency test sent, and
  * notes when each becomes visible. One query every {@link #INTERVAL_MS} ms for all that are still pending, through
  * the table's (unit, set, indicator, valid date) index: a resolution of a few milliseconds at a negligible load.
+ * A query costs PostgreSQL in proportion to what is pending, so with many pending (the platform lags seconds behind)
+ * the pause between queries grows by a millisecond per {@link #PENDING_PER_MS} pending (polled every 5 ms with a
+ * thousand pending, PostgreSQL would probe the index 200,000 times a second for the watcher alone).
  */
 final class ReadModelWatcher implements AutoCloseable {
 
     static final int INTERVAL_MS = 5;
+    static final int PENDING_PER_MS = 20;
 
     private final Connection connection;
     private final PreparedStatement query;
@@ -41,7 +45,18 @@ final class ReadModelWatcher implements AutoCloseable {
                 join measurement_history m on m.unit_id = p.unit_id::uuid and m.criteria_set = ?
                                           and m.indicator_code = p.indicator_code and m.valid_on = p.valid_on::date""");
         query.setString(4, criteriaSet);
-        poller.scheduleWithFixedDelay(this::poll, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        poller.schedule(this::pollAndReschedule, INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void pollAndReschedule() {
+        try {
+            poll();
+        } finally {
+            if (!poller.isShutdown()) {
+                poller.schedule(this::pollAndReschedule, Math.max(INTERVAL_MS, pending.size() / PENDING_PER_MS),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     void watch(MeasurementStream.Measurement measurement) {
