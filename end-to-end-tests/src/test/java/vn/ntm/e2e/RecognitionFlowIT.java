@@ -24,6 +24,7 @@ class RecognitionFlowIT {
     /** Ids from demo/song-van.json. */
     private static final String SONG_VAN = "8565f27f-834a-541b-947f-d43167af318b";
     private static final String HOANG_VAN = "faefc014-499b-5560-bb61-3bd53cd93272";
+    private static final String NGOC_THIEN = "598bc358-0b8c-556d-b77e-200638ed14af";
     /** A village set for this test only: the shipped Bắc Giang model-village set is a skeleton and cannot be assessed. */
     private static final String SET = "E2E-THON-KIEM-THU";
     /** Each step by the demo user whose role does it (demo/users.json): real tokens from the demo provider. */
@@ -78,6 +79,16 @@ class RecognitionFlowIT {
             assertThat(pathOf(HOANG_VAN, "2026-01-01")).containsExactly("Bắc Ninh", "Ngọc Thiện", "Hoàng Vân");
         });
         assertThat(recognitionIn(null, "2024-09-30", id)).as("not requested yet on 30/9/2024").isNull();
+
+        // who may see it after the merger, with the demo users' real tokens (ADR 10)
+        String before = "/api/recognitions?asOf=2024-12-31&unit=" + SONG_VAN;
+        assertThat(RunningPlatform.reporting("can-bo-ngoc-thien").get(before).status())
+                .as("xã Ngọc Thiện holds Song Vân's past").isEqualTo(200);
+        assertThat(RunningPlatform.reporting("quan-tri-bac-giang").get("/api/units/" + NGOC_THIEN + "/timeline")
+                .status()).as("Bắc Giang does not see a commune of Bắc Ninh").isEqualTo(403);
+        assertThat(RunningPlatform.village("can-bo-song-van").post("/api/recognitions/" + id + "/steps",
+                Map.of("step", "PUBLIC_COMMENT", "on", "2025-08-01", "by", "x", "passed", true)).status())
+                .as("the merged commune's own account no longer writes").isEqualTo(403);
     }
 
     private static void measure(String indicator, int percent) {
