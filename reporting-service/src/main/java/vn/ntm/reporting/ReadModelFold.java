@@ -1,8 +1,9 @@
 package vn.ntm.reporting;
 
-import java.util.function.Consumer;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.Envelope;
+import vn.ntm.reporting.generations.Replay;
 import vn.ntm.reporting.programme.ProgrammeProjection;
 import vn.ntm.reporting.statuses.StatusProjection;
 import vn.ntm.reporting.units.UnitProjection;
@@ -12,7 +13,7 @@ import vn.ntm.reporting.units.UnitProjection;
  * fold, which is what makes a rebuilt generation equal to the live one.
  */
 @Component
-class ReadModelFold implements Consumer<Envelope<?>> {
+class ReadModelFold implements Replay.Fold {
 
     private final UnitProjection units;
     private final StatusProjection statuses;
@@ -29,5 +30,11 @@ class ReadModelFold implements Consumer<Envelope<?>> {
         units.apply(envelope);
         statuses.apply(envelope);
         programme.apply(envelope);
+    }
+
+    /** A replay's poll: the status history's inserts go to the database as batches (see StatusProjection#batched). */
+    @Override
+    public void acceptAll(List<Envelope<?>> events) {
+        statuses.batched(() -> events.forEach(this));
     }
 }

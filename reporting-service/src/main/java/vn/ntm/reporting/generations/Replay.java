@@ -51,7 +51,16 @@ public class Replay {
     private static final Duration SAVE_EVERY = Duration.ofSeconds(2);
 
     /** Where history comes from: each topic with the consumer name its events are recorded under, and the fold. */
-    public record Source(Map<String, String> consumers, Consumer<Envelope<?>> fold) {
+    public record Source(Map<String, String> consumers, Fold fold) {
+    }
+
+    /** Folds events into the read models; a replay hands it the new events of a whole poll at once. */
+    public interface Fold extends Consumer<Envelope<?>> {
+
+        /** Folds {@code events} in their order, in the caller's transaction. */
+        default void acceptAll(List<Envelope<?>> events) {
+            events.forEach(this);
+        }
     }
 
     /**
@@ -265,12 +274,14 @@ public class Replay {
                 (rs, n) -> rs.getString(1),
                 decoded.stream().map(Envelope::eventId).toArray(UUID[]::new), consumers.toArray(String[]::new),
                 decoded.stream().map(Envelope::eventType).toArray(String[]::new)));
+        List<Envelope<?>> events = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
             // remove: a second copy of an event within the same poll is folded once
             if (fresh.remove(decoded.get(i).eventId() + " " + consumers.get(i))) {
-                source.fold().accept(decoded.get(i));
+                events.add(decoded.get(i));
             }
         }
+        source.fold().acceptAll(events);
         return null;
     }
 
