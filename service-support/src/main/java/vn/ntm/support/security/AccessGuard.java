@@ -29,6 +29,9 @@ import vn.ntm.support.rules.RuleViolation;
 public class AccessGuard {
 
     private static final int MAX_SUCCESSION = 16;
+    /** How dates are written in Vietnam (and read well enough in English): 01/07/2025. */
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy");
 
     private final UnitLineage lineage;
     private final Clock clock;
@@ -64,7 +67,8 @@ public class AccessGuard {
     /** The caller's scope covers the unit on the date; otherwise 403, without saying whether the unit exists. */
     public void require(String unitId, LocalDate on) {
         if (!covers(unitId, on)) {
-            throw RuleViolation.forbidden("outside-scope", unitId, on == null ? LocalDate.now(clock) : on);
+            throw RuleViolation.forbidden("outside-scope", unitId,
+                    (on == null ? LocalDate.now(clock) : on).format(DAY));
         }
     }
 
