@@ -35,6 +35,8 @@ class AsOfReportingIT {
     String brokers;
     @Autowired
     EventCodec codec;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     final MergerHistory h = new MergerHistory();
 
@@ -151,6 +153,36 @@ class AsOfReportingIT {
         changes.path("units").forEach(u -> units.add(u.path("kind").asString()));
         assertThat(units).contains("ENDED", "MOVED", "REGISTERED");
         assertThat(http().get("/api/changes?from=2026-01-15&to=2024-01-01").problemType()).isEqualTo("dates-reversed");
+    }
+
+    /**
+     * A report reading two views while the replay points them at the new generation: the swap steps aside (lock
+     * timeout, savepoint) instead of one of the two ending in "deadlock detected" — which was the report's 500.
+     */
+    @Test
+    void aReportThatReadsTwoViewsDuringTheSwapIsNeverTheDeadlockVictim() throws Exception {
+        try (java.sql.Connection report = dataSource.getConnection()) {
+            report.setAutoCommit(false);
+            count(report, "rollup_status_history");
+            JsonHttp.Response started = http().post("/api/replay", "");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(http().get("/api/replay").json().path("state").asString()).isEqualTo("SWAPPING"));
+            for (String view : List.of("status_history", "measurement_history", "unit_version")) {
+                count(report, view);
+            }
+            report.commit();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(http().get("/api/replay").json().path("state").asString()).isEqualTo("DONE"));
+        assertThat(http().get("/api/units/" + h.ngocThien + "/timeline").status()).isEqualTo(200);
+    }
+
+    private static void count(java.sql.Connection connection, String view) throws java.sql.SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from public." + view)) {
+            assertThat(rows.next()).isTrue();
+        }
     }
 
     @Test

@@ -1,11 +1,16 @@
 package vn.ntm.reporting.generations;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.support.messaging.IdempotentConsumer;
@@ -23,6 +28,8 @@ public class ReadModelGenerations {
 
     public static final String BLUE = "rm_blue";
     public static final String GREEN = "rm_green";
+    static final Duration VIEW_LOCK_TIMEOUT = Duration.ofMillis(200);
+    static final int VIEW_SWAP_ATTEMPTS = 50;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -78,10 +85,48 @@ public class ReadModelGenerations {
             useGeneration(generation);
             catchUp.run();
             jdbc.execute("set local search_path to public");
-            jdbc.queryForObject("select ntm_point_views_at(?)::text", String.class, generation);
+            pointViewsAt(status, generation);
             jdbc.update("update read_model_generation set live_schema = ?, previous_schema = ?, swapped_at = now()",
                     generation, live);
         });
+    }
+
+    /**
+     * Points the {@code public} views at the generation. Replacing a view takes an exclusive lock on it, and a report
+     * that reads two views (a timeline reads {@code status_history} and {@code rollup_status_history}) may hold one
+     * while it waits for the other: PostgreSQL would end one of the two with "deadlock detected", and it was the report
+     * that failed. So the swap waits for each lock only briefly ({@link #VIEW_LOCK_TIMEOUT}, well below PostgreSQL's
+     * one-second deadlock check) and, when a report is in the way, undoes what it replaced (a savepoint: its locks go
+     * with it, the report goes on) and tries again. The caught-up generation and the lock that keeps live writes out
+     * stay held meanwhile.
+     */
+    private void pointViewsAt(TransactionStatus status, String generation) {
+        jdbc.execute("set local lock_timeout = '" + VIEW_LOCK_TIMEOUT.toMillis() + "ms'");
+        for (int attempt = 1; ; attempt++) {
+            Object savepoint = status.createSavepoint();
+            try {
+                jdbc.queryForObject("select ntm_point_views_at(?)::text", String.class, generation);
+                status.releaseSavepoint(savepoint);
+                break;
+            } catch (DataAccessException e) {
+                if (!readerInTheWay(e)) {
+                    throw e;
+                }
+                status.rollbackToSavepoint(savepoint);
+                if (attempt == VIEW_SWAP_ATTEMPTS) {
+                    throw e;
+                }
+                LockSupport.parkNanos(VIEW_LOCK_TIMEOUT.toNanos() / 4 * attempt);
+            }
+        }
+        jdbc.execute("set local lock_timeout = 0");
+    }
+
+    /** A lock not granted in time (55P03) or a deadlock (40P01): somebody reads the view, try again. */
+    private static boolean readerInTheWay(DataAccessException e) {
+        return e instanceof PessimisticLockingFailureException
+                || e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     /** Empties a generation that is not live, before a replay fills it. */
