@@ -53,7 +53,8 @@ class AccessControlIT {
 
     /** The rules, written out independently of the code's annotations: the specification the code must meet. */
     private static final Map<String, Rule> RULES = AccessMatrix.rules(
-            AccessMatrix.deadLetterRules("ntm.units.dlq.criteria"), Map.ofEntries(
+            AccessMatrix.deadLetterRules("ntm.units.dlq.criteria"), AccessMatrix.eventHandlerDeadLetterRules(),
+            Map.ofEntries(
             Map.entry("GET /api/units/{unitId}", Rule.of("GET /api/units/{unit}", UNIT, READERS)),
             Map.entry("POST /api/units/{unitId}/measurements",
                     Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER)),

@@ -79,7 +79,8 @@ class AccessControlIT {
      * read what the dashboard shows; history and versions are for the other roles; exports for analysts and provincial
      * administrators; rebuilding the read models for those of them whose scope is the whole platform.
      */
-    private static final Map<String, Rule> RULES = Map.ofEntries(
+    private static final Map<String, Rule> RULES = AccessMatrix.rules(
+            AccessMatrix.deadLetterRules("ntm.criteria.dlq.reporting"), Map.ofEntries(
             Map.entry("GET /api/units", Rule.of("GET /api/units?asOf={date}", ROLE, EVERYONE)),
             Map.entry("GET /api/units/{unitId}/history", Rule.of("GET /api/units/{unit}/history", UNIT, READERS)),
             Map.entry("GET /api/units/{unitId}/versions", Rule.of("GET /api/units/{unit}/versions", UNIT, READERS)),
@@ -101,13 +102,7 @@ class AccessControlIT {
             Map.entry("GET /api/replay/sources", Rule.of("GET /api/replay/sources", WHOLE_PLATFORM, EXPORTERS)),
             Map.entry("GET /api/replay/comparison",
                     Rule.of("GET /api/replay/comparison", WHOLE_PLATFORM, EXPORTERS)),
-            Map.entry(FEED, Rule.of(FEED, ROLE, EVERYONE)),
-            Map.entry("GET /api/dead-letters", Rule.of("GET /api/dead-letters", WHOLE_PLATFORM, ADMIN)),
-            Map.entry("GET /api/dead-letters/{topic}/{partition}/{offset}",
-                    Rule.of("GET /api/dead-letters/ntm.criteria.dlq.reporting/0/0", WHOLE_PLATFORM, ADMIN)),
-            Map.entry("POST /api/dead-letters/{topic}/{partition}/{offset}/replay",
-                    Rule.of("POST /api/dead-letters/ntm.criteria.dlq.reporting/0/999999/replay", WHOLE_PLATFORM,
-                            ADMIN)));
+            Map.entry(FEED, Rule.of(FEED, ROLE, EVERYONE))));
 
     @LocalServerPort
     int port;

@@ -105,7 +105,7 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    /** The rules of the dead-letter endpoints every service has (service-support): platform administrators only. */
+    /** The rules of the Kafka dead-letter endpoints every service has (service-support): platform administrators. */
     public static Map<String, Rule> deadLetterRules(String dlqTopic) {
         String admin = "provincial-admin";
         return Map.of(
@@ -113,7 +113,13 @@ public final class AccessMatrix {
                 "GET /api/dead-letters/{topic}/{partition}/{offset}",
                 Rule.of("GET /api/dead-letters/" + dlqTopic + "/0/0", Guard.WHOLE_PLATFORM, admin),
                 "POST /api/dead-letters/{topic}/{partition}/{offset}/replay",
-                Rule.of("POST /api/dead-letters/" + dlqTopic + "/0/0/replay", Guard.WHOLE_PLATFORM, admin),
+                Rule.of("POST /api/dead-letters/" + dlqTopic + "/0/0/replay", Guard.WHOLE_PLATFORM, admin));
+    }
+
+    /** The rules of the Axon event-handler dead letters of the services with an event store: the same. */
+    public static Map<String, Rule> eventHandlerDeadLetterRules() {
+        String admin = "provincial-admin";
+        return Map.of(
                 "GET /api/dead-letters/event-handlers",
                 Rule.of("GET /api/dead-letters/event-handlers", Guard.WHOLE_PLATFORM, admin),
                 "GET /api/dead-letters/event-handlers/{processingGroup}/{id}",

@@ -42,7 +42,8 @@ class AccessControlIT {
 
     /** The rules, written out independently of the code's annotations: the specification the code must meet. */
     private static final Map<String, Rule> RULES = AccessMatrix.rules(
-            AccessMatrix.deadLetterRules("ntm.criteria.dlq.village"), Map.ofEntries(
+            AccessMatrix.deadLetterRules("ntm.criteria.dlq.village"), AccessMatrix.eventHandlerDeadLetterRules(),
+            Map.ofEntries(
             Map.entry("POST /api/units", Rule.of("POST /api/units", ROLE, ADMIN)),
             Map.entry("POST /api/units/{id}/renames", Rule.of("POST /api/units/{unit}/renames", UNIT, ADMIN)),
             Map.entry("POST /api/units/{id}/moves", Rule.of("POST /api/units/{unit}/moves", UNIT, ADMIN)),

@@ -102,21 +102,24 @@ public class KnownUnits implements UnitLineage {
      */
     @Override
     public List<String> ancestorsOrSelf(String unitId, LocalDate on) {
-        if (find(unitId).filter(unit -> unit.existsOn(on)).isEmpty()
-                || jdbc.queryForObject("select count(*) from known_unit_version where unit_id = ? and valid_from <= ?",
-                Integer.class, UUID.fromString(unitId), on) == 0) {
+        UUID id;
+        try {
+            id = UUID.fromString(unitId);
+        } catch (IllegalArgumentException e) {
             return List.of();
         }
         return jdbc.queryForList("""
                 with recursive up (unit_id, depth) as (
-                    select cast(? as uuid), 0
+                    select u.unit_id, 0 from known_unit u
+                    where u.unit_id = ? and (u.ended_on is null or u.ended_on > ?)
+                      and exists (select 1 from known_unit_version k where k.unit_id = u.unit_id and k.valid_from <= ?)
                     union all
                     select v.parent_id, up.depth + 1 from up
                     join lateral (select parent_id from known_unit_version k
                                   where k.unit_id = up.unit_id and k.valid_from <= ?
                                   order by k.valid_from desc limit 1) v on v.parent_id is not null
                     where up.depth < 16)
-                select unit_id::text from up order by depth""", String.class, unitId, on);
+                select unit_id::text from up order by depth""", String.class, id, on, on, on);
     }
 
     /** The units that took this one over when it ended. */

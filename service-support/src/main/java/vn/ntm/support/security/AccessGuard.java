@@ -103,16 +103,4 @@ public class AccessGuard {
         }
         return false;
     }
-
-    /** The unit a request about "everything" is narrowed to: the caller's own, or null for the whole platform. */
-    public String defaultUnit() {
-        Caller caller = caller();
-        if (caller.wholePlatform()) {
-            return null;
-        }
-        if (caller.scope() == null) {
-            throw RuleViolation.forbidden("no-scope");
-        }
-        return caller.scope();
-    }
 }

@@ -54,7 +54,7 @@ public class AccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    public static Access declaration(HandlerMethod method) {
+    private static Access declaration(HandlerMethod method) {
         Access access = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Access.class);
         return access != null ? access
                 : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Access.class);
