@@ -214,12 +214,27 @@ function provenance(s) {
     label, el('span', { role: 'tooltip', id, class: 'tip' }, text));
 }
 
-function renderIndicators(matrix) {
+// The matrix itself carries sets and criteria only; the selected unit's indicator cells come with a matrix of that
+// unit alone (depth 0; a merged unit is listed under its successor).
+let indicatorsLoading = 0;
+async function renderIndicators(matrix) {
   const box = document.getElementById('indicators');
   const row = matrix && (matrix.rows.find(r => r.unitId === state.selected) ?? matrix.rows[0]);
-  if (!row || !row.indicators.length) { box.replaceChildren(el('p', {}, t('none'))); return; }
+  if (!row) { box.replaceChildren(el('p', {}, t('none'))); return; }
+  const ticket = ++indicatorsLoading;
+  const q = new URLSearchParams({ asOf: state.date, unit: row.predecessorOf ?? row.unitId, depth: '0', indicators: 'true' });
+  let indicators;
+  try {
+    indicators = (await getJson(`api/matrix?${q}`)).rows.find(r => r.unitId === row.unitId)?.indicators ?? [];
+  } catch (e) {
+    if (e instanceof SessionEnded) return;
+    box.replaceChildren(el('p', { role: 'alert' }, `${t('error')}: ${e.message}`));
+    return;
+  }
+  if (ticket !== indicatorsLoading) return;
+  if (!indicators.length) { box.replaceChildren(el('p', {}, t('none'))); return; }
   const head = el('tr', {}, ['set', 'indicator', 'status', 'value', 'threshold', 'validOn', 'by'].map(k => el('th', { scope: 'col' }, t(k))));
-  const rows = row.indicators.map(s => el('tr', {},
+  const rows = indicators.map(s => el('tr', {},
     el('td', {}, s.criteriaSet), el('td', {}, `${s.indicatorCode} ${s.indicatorName ?? ''}`),
     el('td', {}, statusBadge(s.status)), el('td', {}, number(s.value)), el('td', {}, provenance(s)),
     el('td', {}, vnDate(s.validOn)), el('td', {}, s.actorSubject ?? '')));
@@ -381,10 +396,11 @@ async function load() {
   lastMatrix = matrix;
   const notice = document.getElementById('notice');
   notice.hidden = !state.notice; notice.textContent = state.notice ?? '';
-  renderBreadcrumb(matrix); renderChildren(matrix); renderCounts(matrix); renderMatrix(matrix); renderIndicators(matrix);
+  renderBreadcrumb(matrix); renderChildren(matrix); renderCounts(matrix); renderMatrix(matrix);
   setDownloads();
   const [plans, deadlines, recognitions] = await Promise.all([getJson(`api/progress?${query()}`),
-    getJson(`api/deadlines?${query()}`), getJson(`api/recognitions?${query()}`)]).catch(() => [[], [], { recognitions: [] }]);
+    getJson(`api/deadlines?${query()}`), getJson(`api/recognitions?${query()}`), renderIndicators(matrix)])
+    .catch(() => [[], [], { recognitions: [] }]);
   if (ticket !== loading || !session.token) return;
   renderProgress(plans); renderDeadlines(deadlines); renderRecognitions(recognitions);
   document.body.dataset.loaded = `${state.date}|${state.unit ?? ''}`;

@@ -49,7 +49,7 @@ class AsOfReportingIT {
 
     @Test
     void in2024TheTreeIsBacGiangTanYenSongVanWithItsVillage() {
-        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacGiang + "&asOf=2024-12-31").json();
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacGiang + "&asOf=2024-12-31&indicators=true").json();
         assertThat(names(matrix)).containsExactly("Bắc Giang", "Tân Yên", "Ngọc Châu", "Song Vân", "Hoàng Vân");
         JsonNode songVan = row(matrix, h.songVan);
         assertThat(songVan.path("path")).extracting(p -> p.path("name").asString())
@@ -68,8 +68,33 @@ class AsOfReportingIT {
     }
 
     @Test
+    void theCriteriaMatrixLeavesIndicatorsOutUnlessAskedAndListsOnlyTheLevelsAsked() {
+        JsonNode criteria = http().get("/api/matrix?unit=" + h.bacGiang + "&asOf=2024-12-31").json();
+        assertThat(row(criteria, h.songVan).path("indicators").size()).as("criteria only").isZero();
+        assertThat(row(criteria, h.songVan).path("sets").path(0).path("status").asString()).isEqualTo("NOT_MET");
+        assertThat(row(criteria, h.songVan).path("criteria").size()).isPositive();
+        assertThat(criteria.path("criteriaSets")).as("the set's column stays").isNotEmpty();
+
+        assertThat(names(http().get("/api/matrix?unit=" + h.bacGiang + "&asOf=2024-12-31&depth=1").json()))
+                .containsExactly("Bắc Giang", "Tân Yên");
+        JsonNode songVanAlone = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&depth=0"
+                + "&indicators=true").json();
+        assertThat(names(songVanAlone)).containsExactly("Song Vân");
+        assertThat(row(songVanAlone, h.songVan).path("indicators").path(0).path("status").asString())
+                .isEqualTo("NOT_MET");
+        assertThat(names(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-01-15&depth=0").json()))
+                .as("a merged commune follows its successor whatever the depth")
+                .containsExactly("Ngọc Thiện", "Ngọc Châu", "Song Vân");
+
+        JsonHttp.Response negative = http().get("/api/matrix?depth=-1");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.problemType()).isEqualTo("negative-depth");
+        assertThat(negative.json().path("title").asString()).isEqualTo("Số cấp không hợp lệ");
+    }
+
+    @Test
     void asKnownBeforeTheCorrectionWasRecordedSongVanStillMetTheStandard() {
-        JsonNode matrix = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&knownAt=2024-10-01T00:00:00Z")
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&knownAt=2024-10-01T00:00:00Z&indicators=true")
                 .json();
         JsonNode songVan = row(matrix, h.songVan);
         assertThat(songVan.path("indicators").path(0).path("status").asString()).isEqualTo("MET");
@@ -79,7 +104,7 @@ class AsOfReportingIT {
 
     @Test
     void in2026TheTreeIsBacNinhNgocThienWithSongVanRolledUpUnderItsSuccessor() {
-        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacNinh + "&asOf=2026-01-15").json();
+        JsonNode matrix = http().get("/api/matrix?unit=" + h.bacNinh + "&asOf=2026-01-15&indicators=true").json();
         assertThat(names(matrix)).as("merged units follow their successor")
                 .containsExactly("Bắc Ninh", "Bắc Giang", "Ngọc Thiện", "Ngọc Châu", "Song Vân", "Hoàng Vân");
         assertThat(row(matrix, h.bacGiang).path("predecessorOf").asString()).isEqualTo(h.bacNinh);
@@ -224,7 +249,7 @@ class AsOfReportingIT {
                         new java.math.BigDecimal("98"), "%", true, "QĐ 318/QĐ-TTg, phụ lục II", "m-later", 1));
         MergerHistory.send(brokers, codec, "ntm.criteria", later);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(
-                http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01").json(), h.ngocThien)
+                http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01&indicators=true").json(), h.ngocThien)
                 .path("indicators").path(0).path("status").asString())
                 .as("the live consumer writes into the new generation").isEqualTo("NOT_MET"));
     }
@@ -358,7 +383,7 @@ class AsOfReportingIT {
                 "/api/replay/comparison", "/api/exports/matrix.{format}", "/api/exports/progress-report.{format}");
         List<String> matrixParameters = new ArrayList<>();
         paths.path("/api/matrix").path("get").path("parameters").forEach(p -> matrixParameters.add(p.path("name").asString()));
-        assertThat(matrixParameters).contains("unit", "asOf", "knownAt", "criteriaSet");
+        assertThat(matrixParameters).contains("unit", "asOf", "knownAt", "criteriaSet", "indicators", "depth");
     }
 
     @Test

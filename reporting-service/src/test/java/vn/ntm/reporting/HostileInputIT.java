@@ -49,6 +49,8 @@ class HostileInputIT {
                 get("/api/matrix?asOf={asOf?}&knownAt={knownAt?}").with("asOf", "2024-12-31")
                         .with("knownAt", "2025-01-01T00:00:00Z").dates("asOf"),
                 get("/api/matrix?unit={unit?}").with("unit", UUID.randomUUID().toString()).validRequestIsRefused(),
+                get("/api/matrix?indicators={indicators?}&depth={depth?}").with("indicators", "true")
+                        .with("depth", "1"),
                 get("/api/changes?from={from}&to={to}").with("from", "2024-01-01").with("to", "2026-01-01")
                         .dates("from", "to"),
                 get("/api/progress?asOf={asOf?}").with("asOf", "2024-12-31").dates("asOf"),

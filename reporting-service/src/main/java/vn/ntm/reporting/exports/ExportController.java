@@ -101,7 +101,8 @@ class ExportController {
         boolean xlsx = format(format);
         Map<String, String> t = text(lang);
         CriteriaMatrix.Query q = query.resolve(clock);
-        CriteriaMatrix.Matrix m = matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()));
+        CriteriaMatrix.Matrix m = matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()),
+                CriteriaMatrix.Detail.FULL);
         Sheet criteria = criteriaSheet(m, t);
         Sheet indicators = indicatorSheet(m, t);
         String name = "ma-tran-tieu-chi-" + m.asOf();

@@ -47,6 +47,17 @@ public class CriteriaMatrix {
     public record Query(String root, LocalDate asOf, Instant knownAt, String criteriaSet) {
     }
 
+    /**
+     * How much the matrix shows. {@code indicators}: each row's indicator cells as well as its set and criterion
+     * cells (a province's indicator cells are some ninety thousand, which the criteria view does not need);
+     * {@code depth}: only units at most this many levels below the root (null: all). A unit that ended into a listed
+     * unit follows it whatever its own level.
+     */
+    public record Detail(boolean indicators, Integer depth) {
+        /** Everything: for exports and for comparing two dates. */
+        public static final Detail FULL = new Detail(true, null);
+    }
+
     public record Matrix(LocalDate asOf, Instant knownAt, UnitRef root, List<Catalogue.CriteriaSet> criteriaSets,
                          List<Row> rows, List<LevelCount> counts) {
     }
@@ -75,16 +86,19 @@ public class CriteriaMatrix {
     }
 
     public Matrix matrix(Query query) {
-        return matrix(query, unit -> true);
+        return matrix(query, unit -> true, Detail.FULL);
     }
 
     /**
      * The matrix with only the units {@code visible} lets through (the caller's scope, for a matrix that names no
      * unit): a visible unit whose parent is not visible starts at depth 0, and the counts count visible units only.
      */
-    public Matrix matrix(Query query, Predicate<String> visible) {
+    public Matrix matrix(Query query, Predicate<String> visible, Detail detail) {
         Tree tree = hierarchy.on(query.asOf(), query.knownAt());
-        List<Unit> units = subtree(tree, query.root(), query.asOf()).stream().filter(u -> visible.test(u.id()))
+        List<Unit> subtree = subtree(tree, query.root(), query.asOf());
+        int rootLevel = query.root() == null || subtree.isEmpty() ? 0 : tree.path(subtree.get(0).id()).size() - 1;
+        List<Unit> units = subtree.stream().filter(u -> visible.test(u.id()))
+                .filter(u -> detail.depth() == null || tree.path(u.id()).size() - 1 - rootLevel <= detail.depth())
                 .toList();
         Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
         if (query.criteriaSet() != null && !sets.containsKey(query.criteriaSet())) {
@@ -92,7 +106,7 @@ public class CriteriaMatrix {
         }
         Set<String> listed = units.stream().map(Unit::id).collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
-        Map<String, Cells> live = cells(ids(units), query.asOf(), query);
+        Map<String, Cells> live = cells(ids(units), query.asOf(), query, detail);
         for (Unit unit : units) {
             List<UnitRef> path = tree.path(unit.id());
             // the unit's depth below the first listed unit above it: its listed ancestors
@@ -103,7 +117,7 @@ public class CriteriaMatrix {
                 if (!visible.test(p.id())) {
                     continue;
                 }
-                Cells cells = cells(List.of(UUID.fromString(p.id())), p.endedOn().minusDays(1), query)
+                Cells cells = cells(List.of(UUID.fromString(p.id())), p.endedOn().minusDays(1), query, detail)
                         .getOrDefault(p.id(), Cells.EMPTY);
                 rows.add(row(p.id(), p.level(), p.name(), unit.id(), depth + 1, path, null, null, unit.id(),
                         p.reason(), p.endedOn(), cells));
@@ -111,6 +125,7 @@ public class CriteriaMatrix {
         }
         Set<String> used = new LinkedHashSet<>();
         rows.forEach(r -> r.sets().forEach(s -> used.add(s.criteriaSet())));
+        rows.forEach(r -> r.criteria().forEach(s -> used.add(s.criteriaSet())));
         rows.forEach(r -> r.indicators().forEach(s -> used.add(s.criteriaSet())));
         List<Catalogue.CriteriaSet> columns = sets.values().stream()
                 .filter(s -> query.criteriaSet() == null ? used.contains(s.code()) : s.code().equals(query.criteriaSet()))
@@ -134,8 +149,9 @@ public class CriteriaMatrix {
         static final Cells EMPTY = new Cells(List.of(), List.of(), List.of());
     }
 
-    private Map<String, Cells> cells(Collection<UUID> units, LocalDate on, Query query) {
-        Map<String, List<IndicatorStatusRow>> indicators = statuses.indicators(units, on, query.knownAt()).stream()
+    private Map<String, Cells> cells(Collection<UUID> units, LocalDate on, Query query, Detail detail) {
+        Map<String, List<IndicatorStatusRow>> indicators = !detail.indicators() ? Map.of()
+                : statuses.indicators(units, on, query.knownAt()).stream()
                 .filter(r -> query.criteriaSet() == null || r.criteriaSet().equals(query.criteriaSet()))
                 .collect(Collectors.groupingBy(IndicatorStatusRow::unitId));
         Map<String, List<RollupStatusRow>> rollups = statuses.rollups(units, on, query.knownAt()).stream()

@@ -1,6 +1,7 @@
 package vn.ntm.reporting.matrix;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,14 +42,24 @@ class MatrixController {
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER}, unit = "unit",
             on = "asOf")
     @Operation(summary = "Units × criteria for a subtree, by the tree as it stood on asOf, as known at knownAt",
-            description = "Each row is a unit (parents first) with its set, criterion and indicator statuses valid on "
-                    + "asOf among the changes recorded by knownAt; each indicator cell names its threshold, whether "
-                    + "the threshold is verified, its source and the set version. Units that ended into a unit of "
-                    + "the subtree follow it (predecessorOf) with their standing on their last day. counts: per "
-                    + "level, how many units meet each applicable criteria set.")
-    CriteriaMatrix.Matrix matrix(@ParameterObject ReportQuery query) {
+            description = "Each row is a unit (parents first) with its set and criterion statuses valid on asOf "
+                    + "among the changes recorded by knownAt; with indicators=true also its indicator statuses, each "
+                    + "naming its threshold, whether the threshold is verified, its source and the set version. "
+                    + "depth: only units at most that many levels below the root (0: the root alone). Units that "
+                    + "ended into a listed unit follow it (predecessorOf) with their standing on their last day. "
+                    + "counts: per level, how many of the listed units meet each applicable criteria set.")
+    CriteriaMatrix.Matrix matrix(
+            @ParameterObject ReportQuery query,
+            @Parameter(description = "also each unit's indicator cells (default: sets and criteria only)")
+            @RequestParam(defaultValue = "false") boolean indicators,
+            @Parameter(description = "levels below the root to list, 0 = the root alone (default: all)")
+            @RequestParam(required = false) Integer depth) {
+        if (depth != null && depth < 0) {
+            throw RuleViolation.invalid("negative-depth", "depth", depth);
+        }
         CriteriaMatrix.Query q = query.resolve(clock);
-        return matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()));
+        return matrix.matrix(q, q.root() != null ? unit -> true : scope.covering(q.asOf()),
+                new CriteriaMatrix.Detail(indicators, depth));
     }
 
     /** A unit named must be covered on both dates; without one, each date has the units the caller covers then. */

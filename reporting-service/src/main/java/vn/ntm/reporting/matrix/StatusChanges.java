@@ -42,8 +42,8 @@ class StatusChanges {
     /** The changes among the units {@code visibleBefore} and {@code visibleAfter} let through on each date. */
     Changes between(CriteriaMatrix.Query before, CriteriaMatrix.Query after, Predicate<String> visibleBefore,
                     Predicate<String> visibleAfter) {
-        CriteriaMatrix.Matrix then = matrix.matrix(before, visibleBefore);
-        CriteriaMatrix.Matrix now = matrix.matrix(after, visibleAfter);
+        CriteriaMatrix.Matrix then = matrix.matrix(before, visibleBefore, CriteriaMatrix.Detail.FULL);
+        CriteriaMatrix.Matrix now = matrix.matrix(after, visibleAfter, CriteriaMatrix.Detail.FULL);
         Map<String, Cell> a = cells(then);
         Map<String, Cell> b = cells(now);
         Set<String> keys = new LinkedHashSet<>(a.keySet());
