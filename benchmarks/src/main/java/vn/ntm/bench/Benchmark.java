@@ -241,11 +241,13 @@ public final class Benchmark {
     // ---- (1) ingest ----------------------------------------------------------------------------------------------
 
     private void ingest(String rawJdbcUrl) throws SQLException {
-        log("(1) ingest: " + settings.ingest() + " measurements from " + settings.clients() + " clients");
+        // as commune officers report: one form per commune and date, of every indicator of the set
+        List<MeasurementStream.Form> forms = provinceStream.forms(settings.ingest());
+        log("(1) ingest: " + settings.ingest() + " measurements in " + forms.size() + " forms from "
+                + settings.clients() + " clients");
         Profiling profiling = Profiling.start(settings.profile(), workDir.resolve("profiles"), platform);
         long before = count(reportingDb, "select count(*) from measurement_history");
-        ClosedLoop.Outcome load = ClosedLoop.run(http, platform.criteria().baseUrl(), provinceStream,
-                settings.ingest(), settings.clients());
+        ClosedLoop.Outcome load = ClosedLoop.runForms(http, platform.criteria().baseUrl(), forms, settings.clients());
         requireMostlyAccepted("ingest", load);
         long target = before + load.accepted();
         await().atMost(Duration.ofSeconds(Math.max(300, load.accepted() / 5))).pollInterval(Duration.ofMillis(50))
@@ -253,9 +255,7 @@ public final class Benchmark {
         long visible = System.nanoTime();
         double endToEnd = load.accepted() / ((visible - load.startNanos()) / 1e9);
 
-        List<MeasurementStream.Measurement> rows = new ArrayList<>();
-        MeasurementStream same = new MeasurementStream(SET, province.communes(), indicators, firstDay, lastDay, 0);
-        IntStream.range(0, settings.ingest()).forEach(i -> rows.add(same.next()));
+        List<MeasurementStream.Measurement> rows = forms.stream().flatMap(f -> f.items().stream()).toList();
         Baselines.Outcome raw = Baselines.jdbcBatchInsert(rawJdbcUrl, platform.postgres().user(),
                 platform.postgres().password(), rows);
         double ratio = endToEnd / raw.perSecond();
@@ -263,19 +263,43 @@ public final class Benchmark {
                 endToEnd, "measurements/s", null, "raw JDBC batch insert of the same rows: "
                 + Results.number(raw.perSecond()) + "/s", ratio, "≥ 0.25 of raw JDBC",
                 Results.atLeast(ratio, 0.25),
-                load.accepted() + " measurements from " + settings.clients() + " concurrent clients, one REST "
-                        + "command each, timed from the first request until reporting's measurement_history holds "
-                        + "them all; the baseline inserts the same rows into a table of the same shape and index "
-                        + "with JDBC batches of 1,000 (reWriteBatchedInserts)"));
+                load.accepted() + " measurements in " + forms.size() + " measurement forms (one commune, one date, "
+                        + "up to " + forms.get(0).items().size() + " indicators each; POST …/measurement-forms, one "
+                        + "command each) from " + settings.clients() + " concurrent clients, timed from the first "
+                        + "request until reporting's measurement_history holds them all; the baseline inserts the "
+                        + "same rows into a table of the same shape and index with JDBC batches of 1,000 "
+                        + "(reWriteBatchedInserts)"));
         results.add(new Figure("1", "ingest, accepted by criteria-service's API", load.perSecond(), "measurements/s",
                 null, null, null, null, Verdict.INFO,
-                "the same run, timed until the last command was answered (event store written, not yet on Kafka)"));
-        results.details().put("ingest", Map.of("measurements", load.accepted(), "refused", load.refused(),
-                "apiSeconds", load.seconds(), "endToEndSeconds", (visible - load.startNanos()) / 1e9,
+                "the same run, timed until the last form was answered (event store written, not yet on Kafka)"));
+        results.details().put("ingest", Map.of("measurements", load.accepted(), "forms", forms.size(),
+                "refused", load.refused(), "apiSeconds", load.seconds(),
+                "endToEndSeconds", (visible - load.startNanos()) / 1e9,
                 "rawJdbcSeconds", raw.seconds(), "rawJdbcPerSecond", raw.perSecond()));
         log("(1) ingest: " + round(endToEnd) + "/s end to end (" + round(load.perSecond()) + "/s accepted), raw JDBC "
                 + round(raw.perSecond()) + "/s, ratio " + Results.number(ratio));
+        ingestOnePerRequest();
         this.profiling = profiling;
+    }
+
+    /** For comparison, a tenth as many measurements through the single endpoint, one request each. */
+    private void ingestOnePerRequest() throws SQLException {
+        int count = Math.max(settings.clients(), settings.ingest() / 10);
+        long before = count(reportingDb, "select count(*) from measurement_history");
+        ClosedLoop.Outcome load = ClosedLoop.run(http, platform.criteria().baseUrl(), provinceStream, count,
+                settings.clients());
+        requireMostlyAccepted("ingest, one measurement per request", load);
+        await().atMost(Duration.ofSeconds(Math.max(300, load.accepted() / 5))).pollInterval(Duration.ofMillis(50))
+                .until(() -> count(reportingDb, "select count(*) from measurement_history") >= before + load.accepted());
+        double endToEnd = load.accepted() / ((System.nanoTime() - load.startNanos()) / 1e9);
+        results.add(new Figure("1", "ingest, one measurement per request, end to end", endToEnd, "measurements/s",
+                null, null, null, null, Verdict.INFO, load.accepted() + " single measurements (POST …/measurements) "
+                + "from " + settings.clients() + " clients right after the forms, timed as above; accepted by the "
+                + "API: " + Results.number(load.perSecond()) + "/s"));
+        results.details().put("ingestOnePerRequest", Map.of("measurements", load.accepted(),
+                "refused", load.refused(), "apiSeconds", load.seconds(), "endToEndPerSecond", endToEnd));
+        log("(1) ingest, one measurement per request: " + round(endToEnd) + "/s end to end ("
+                + round(load.perSecond()) + "/s accepted)");
     }
 
     private Profiling profiling;

@@ -17,6 +17,11 @@ import java.util.UUID;
  * as when a whole province reports at once. Each (commune, indicator) pair gets valid dates that never repeat and
  * that stride through the set's whole period — the first four of a pair span about four years — so any prefix of
  * the stream is "several years of history", and criteria-service never refuses one as a duplicate.
+ *
+ * <p>The stream also gives whole forms ({@link #nextForm}): one commune's indicators on one date, as a commune
+ * officer fills them in. A commune's indicators walk through the same dates (the n-th date of each of its pairs is
+ * the same day), so a form takes the next date none of its pairs has used yet; single measurements and forms drawn
+ * from one stream never repeat a date of a pair either.
  */
 public final class MeasurementStream {
 
@@ -31,23 +36,30 @@ public final class MeasurementStream {
         public Map<String, Object> request() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("criteriaSet", criteriaSet);
-            body.put("indicatorCode", indicatorCode);
-            if (value != null) {
-                body.put("value", value);
-            } else if (numerator != null) {
-                body.put("numerator", numerator);
-                body.put("denominator", denominator);
-            } else {
-                body.put("passed", passed);
-            }
+            body.putAll(formItem());
             body.put("validOn", validOn.toString());
+            return body;
+        }
+
+        /** The same measurement as an item of a form: the indicator, the value and the evidence. */
+        Map<String, Object> formItem() {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("indicatorCode", indicatorCode);
+            if (value != null) {
+                item.put("value", value);
+            } else if (numerator != null) {
+                item.put("numerator", numerator);
+                item.put("denominator", denominator);
+            } else {
+                item.put("passed", passed);
+            }
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("document", document());
             if (office != null) {
                 evidence.put("office", office);
             }
-            body.put("evidence", evidence);
-            return body;
+            item.put("evidence", evidence);
+            return item;
         }
 
         public String document() {
@@ -60,17 +72,34 @@ public final class MeasurementStream {
         }
     }
 
+    /** A measurement form: several indicators of one commune, all valid on one date. */
+    public record Form(UUID unitId, String criteriaSet, LocalDate validOn, List<Measurement> items) {
+
+        /** The request body of {@code POST /api/units/{unitId}/measurement-forms}. */
+        public Map<String, Object> request() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("criteriaSet", criteriaSet);
+            body.put("validOn", validOn.toString());
+            body.put("items", items.stream().map(Measurement::formItem).toList());
+            return body;
+        }
+    }
+
     private record Pair(UUID unitId, Indicator indicator, int offset) {
     }
 
     private final String criteriaSet;
+    /** By indicator, then commune: the pair of indicator i and commune c is at {@code i * communes + c}. */
     private final List<Pair> pairs = new ArrayList<>();
+    private final int communes;
+    private final int indicators;
     private final int[] counters;
     private final LocalDate first;
     private final int span;
     private final int stride;
     private final long sequenceBase;
     private long next;
+    private int forms;
 
     /**
      * @param first        the first valid date (the set's effective date)
@@ -84,9 +113,11 @@ public final class MeasurementStream {
         this.span = SyntheticProvince.days(first, last);
         this.stride = strideFor(span);
         this.sequenceBase = sequenceBase;
+        this.communes = communes.size();
+        this.indicators = indicators.size();
         for (Indicator indicator : indicators) {
             for (SyntheticProvince.Unit commune : communes) {
-                pairs.add(new Pair(commune.id(), indicator, Math.floorMod((commune.id() + indicator.code()).hashCode(), span)));
+                pairs.add(new Pair(commune.id(), indicator, Math.floorMod(commune.id().hashCode(), span)));
             }
         }
         if (pairs.isEmpty()) {
@@ -114,14 +145,46 @@ public final class MeasurementStream {
     }
 
     public synchronized Measurement next() {
-        long sequence = sequenceBase + next;
         int p = (int) (next % pairs.size());
+        return measurement(p, counters[p]);
+    }
+
+    /**
+     * The next form: the next commune in turn, its first {@code maxItems} indicators in the set's order, on the
+     * first date that none of their pairs has used yet.
+     */
+    public synchronized Form nextForm(int maxItems) {
+        int commune = forms++ % communes;
+        int size = Math.min(maxItems, indicators);
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            n = Math.max(n, counters[i * communes + commune]);
+        }
+        List<Measurement> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            items.add(measurement(i * communes + commune, n));
+        }
+        return new Form(items.get(0).unitId(), criteriaSet, items.get(0).validOn(), items);
+    }
+
+    /** Forms holding {@code measurements} measurements in all: each of every indicator, the last perhaps fewer. */
+    public synchronized List<Form> forms(int measurements) {
+        List<Form> forms = new ArrayList<>();
+        for (int left = measurements; left > 0; left -= forms.get(forms.size() - 1).items().size()) {
+            forms.add(nextForm(left));
+        }
+        return forms;
+    }
+
+    /** The measurement of pair {@code p} on its {@code n}-th date; the pair's later ones take later dates. */
+    private Measurement measurement(int p, int n) {
+        long sequence = sequenceBase + next;
         next++;
-        if (counters[p] >= span) {
+        if (n >= span) {
             throw new IllegalStateException("Stream exhausted: every valid date of a pair is used (" + capacity() + ")");
         }
+        counters[p] = n + 1;
         Pair pair = pairs.get(p);
-        int n = counters[p]++;
         LocalDate validOn = first.plusDays(Math.floorMod(pair.offset() + (long) n * stride, span));
         SplittableRandom random = new SplittableRandom(sequence * 0x9E3779B97F4A7C15L + p);
         Indicator indicator = pair.indicator();

@@ -63,6 +63,38 @@ class MeasurementStreamTest {
     }
 
     @Test
+    void aFormIsOneCommunesIndicatorsOnOneDateAndFormsTakeTheCommunesInTurn() {
+        MeasurementStream stream = stream();
+        List<MeasurementStream.Form> forms = stream.forms(4 * 6 + 3);
+        assertThat(forms).hasSize(7);
+        assertThat(forms.get(0).items()).extracting(MeasurementStream.Measurement::indicatorCode)
+                .containsExactly("1.1", "2.1", "9.1", "10");
+        assertThat(forms.get(6).items()).as("the last form holds what is left").hasSize(3);
+        assertThat(forms).allSatisfy(form -> assertThat(form.items()).allSatisfy(m -> {
+            assertThat(m.unitId()).isEqualTo(form.unitId());
+            assertThat(m.validOn()).isEqualTo(form.validOn());
+        }));
+        assertThat(forms.subList(0, 5)).extracting(MeasurementStream.Form::unitId).doesNotHaveDuplicates();
+        assertThat(forms.get(5).unitId()).isEqualTo(forms.get(0).unitId());
+        assertThat(forms.get(5).validOn()).isNotEqualTo(forms.get(0).validOn());
+        assertThat(forms.get(0).request()).containsKeys("criteriaSet", "validOn", "items");
+    }
+
+    @Test
+    void formsAndSingleMeasurementsFromOneStreamNeverRepeatADateOfAPair() {
+        MeasurementStream stream = stream();
+        Set<String> keys = new HashSet<>();
+        IntStream.range(0, 50).forEach(round -> {
+            stream.nextForm(round % 2 == 0 ? 4 : 2).items().forEach(m -> assertThat(keys.add(m.key()))
+                    .as("unique " + m.key()).isTrue());
+            IntStream.range(0, 7).forEach(i -> {
+                MeasurementStream.Measurement m = stream.next();
+                assertThat(keys.add(m.key())).as("unique " + m.key()).isTrue();
+            });
+        });
+    }
+
+    @Test
     void theSameSizesGiveTheSameMeasurements() {
         MeasurementStream a = stream();
         MeasurementStream b = stream();

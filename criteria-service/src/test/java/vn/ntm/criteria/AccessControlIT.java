@@ -58,6 +58,8 @@ class AccessControlIT {
             Map.entry("GET /api/units/{unitId}", Rule.of("GET /api/units/{unit}", UNIT, READERS)),
             Map.entry("POST /api/units/{unitId}/measurements",
                     Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER)),
+            Map.entry("POST /api/units/{unitId}/measurement-forms",
+                    Rule.of("POST /api/units/{unit}/measurement-forms", UNIT, OFFICER)),
             Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/corrections",
                     Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/corrections", UNIT,
                             OFFICER)),
@@ -163,8 +165,15 @@ class AccessControlIT {
         assertThat(inherited.status()).as(inherited.toString()).isEqualTo(201);
         assertThat(as(OFFICER, neighbour).post("/api/units/" + mergedCommune + "/measurements",
                 electricity("2024-06-01")).problemType()).isEqualTo("outside-scope");
+        JsonHttp.Response inheritedForm = as(OFFICER, commune).post("/api/units/" + mergedCommune
+                + "/measurement-forms", electricityForm("2024-07-01"));
+        assertThat(inheritedForm.status()).as(inheritedForm.toString()).isEqualTo(201);
+        assertThat(as(OFFICER, neighbour).post("/api/units/" + mergedCommune + "/measurement-forms",
+                electricityForm("2024-07-01")).problemType()).isEqualTo("outside-scope");
         assertThat(as(OFFICER, mergedCommune).post("/api/units/" + commune + "/measurements",
                 electricity("2025-09-01")).status()).isEqualTo(403);
+        assertThat(as(OFFICER, mergedCommune).post("/api/units/" + commune + "/measurement-forms",
+                electricityForm("2025-09-01")).status()).isEqualTo(403);
         assertThat(as(OFFICER, village).post("/api/units/" + commune + "/measurements",
                 electricity("2025-09-01")).status()).as("a village's officer does not write for the commune")
                 .isEqualTo(403);
@@ -191,6 +200,11 @@ class AccessControlIT {
 
     private Map<String, Object> electricity(String validOn) {
         return Map.of("criteriaSet", SET, "indicatorCode", "4.2", "value", 98.5, "validOn", validOn);
+    }
+
+    private Map<String, Object> electricityForm(String validOn) {
+        return Map.of("criteriaSet", SET, "validOn", validOn, "items", List.of(Map.of("indicatorCode", "4.2",
+                "value", 98.5)));
     }
 
     private JsonHttp anonymous() {

@@ -1,21 +1,15 @@
 package vn.ntm.criteria;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static vn.ntm.testing.HostileInputs.FRESH;
 import static vn.ntm.testing.HostileInputs.body;
 import static vn.ntm.testing.HostileInputs.get;
 import static vn.ntm.testing.HostileInputs.post;
 import static vn.ntm.testing.HostileInputs.postRaw;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -24,10 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ntm.contracts.Actor;
-import vn.ntm.contracts.Envelope;
-import vn.ntm.contracts.UnitRef;
-import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.HostileInputs;
 import vn.ntm.testing.JsonHttp;
@@ -82,7 +72,8 @@ class HostileInputIT {
 
     @TestFactory
     Stream<DynamicNode> everyEndpointRefusesHostileInputAndRecordsNothing() {
-        String commune = communeArrivesFromVillageService();
+        // criteria-service learns units from village-service's events; the corpus needs one it knows
+        String commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) {
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
@@ -151,6 +142,19 @@ class HostileInputIT {
                         "value", 97.5, "validOn", "2024-05-05")).label("value").with("unitId", commune)
                         .required("criteriaSet", "indicatorCode", "validOn").references("criteriaSet", "indicatorCode")
                         .pastDates("validOn"),
+                // dated apart from the measurements above, so that its items are not refused as duplicates of them
+                post("/api/units/{unitId}/measurement-forms", body("criteriaSet", SET, "validOn", "2024-06-05",
+                        "evidence", body("document", "Biên bản kiểm tra quý II", "office", "Sở Công Thương"),
+                        "items", List.of(body("indicatorCode", "4.2", "numerator", 2010, "denominator", 2150),
+                                body("indicatorCode", "4.1", "passed", true),
+                                body("indicatorCode", "10", "value", 54.5, "evidence", body("note", "ước tính")))))
+                        .with("unitId", commune).eachItemOf("items")
+                        .required("criteriaSet", "validOn", "items", "items[0].indicatorCode",
+                                "items[1].indicatorCode", "items[2].indicatorCode")
+                        .references("criteriaSet", "items[0].indicatorCode", "items[1].indicatorCode",
+                                "items[2].indicatorCode")
+                        .lenient("evidence.document", "evidence.office", "items[2].evidence.note")
+                        .wholeNumbers("items[0].numerator", "items[0].denominator").pastDates("validOn"),
                 post("/api/units/{unitId}/measurements/{measurementId}/corrections", body("numerator", 2100,
                         "denominator", 2150, "reason", "Sửa theo biên bản kiểm tra", "evidence",
                         body("note", "biên bản số 12")))
@@ -177,27 +181,6 @@ class HostileInputIT {
                         .with("partition", "0").with("offset", "999999").validRequestIsRefused(),
                 get("/api/nothing").validRequestIsRefused());
         return HostileInputs.tests(http(), endpoints, this::rows);
-    }
-
-    /** criteria-service learns units from village-service's events; the corpus needs one it knows. */
-    private String communeArrivesFromVillageService() {
-        Actor admin = new Actor("admin@bacgiang", "provincial-admin", null);
-        String province = UUID.randomUUID().toString();
-        String commune = UUID.randomUUID().toString();
-        UnitRef provinceRef = new UnitRef(province, "PROVINCE", "Bắc Giang");
-        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, province,
-                List.of(provinceRef), new UnitRegistered("PROVINCE", "Bắc Giang", null, LocalDate.of(1997, 1, 1),
-                        "TDMNPB", null, null, null)));
-        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, commune,
-                List.of(provinceRef, new UnitRef(commune, "COMMUNE", "Song Vân")), new UnitRegistered("COMMUNE",
-                        "Song Vân", province, LocalDate.of(1997, 1, 1), null, null, null, null)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
-        return commune;
-    }
-
-    private void send(Envelope<?> envelope) {
-        vn.ntm.testing.KafkaTopics.send(brokers, "ntm.units", envelope.key(),
-                new String(codec.encode(envelope), StandardCharsets.UTF_8));
     }
 
     private String measure(String unit, String validOn) {

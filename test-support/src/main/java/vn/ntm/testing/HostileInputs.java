@@ -67,6 +67,8 @@ public final class HostileInputs {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MARK = "@@hostile@@";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(\\??)}");
+    /** A step into a list in a body path: {@code items[0]}. */
+    private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
     /** A string no id, code, enum, date or number accepts; free text may accept some of them, harmlessly. */
     private record Hostile(String name, byte[] json, String url) {
@@ -207,6 +209,7 @@ public final class HostileInputs {
         private final Set<String> wholeNumbers = new HashSet<>();
         private final Set<String> references = new HashSet<>();
         private final Set<String> blankIsAbsent = new HashSet<>();
+        private final Set<String> itemLists = new HashSet<>();
         private final Map<String, String> extraBodies = new LinkedHashMap<>();
         private String label = "";
         private boolean validRequestWorks = true;
@@ -294,6 +297,15 @@ public final class HostileInputs {
         /** Optional body fields where a blank string is documented to mean "not given" (so it may be accepted). */
         public Endpoint blankIsAbsent(String... fields) {
             blankIsAbsent.addAll(List.of(fields));
+            return this;
+        }
+
+        /**
+         * Body fields holding a list of objects (the items of a form) whose items get the corpus field by field too,
+         * named {@code items[0].indicatorCode}; other lists are mutated only as a whole.
+         */
+        public Endpoint eachItemOf(String... listFields) {
+            itemLists.addAll(List.of(listFields));
             return this;
         }
 
@@ -390,10 +402,10 @@ public final class HostileInputs {
             body.keySet().stream().findFirst().ifPresent(first -> cases.add(request("body duplicate-key " + first,
                     validPath(), contentType, ("{" + json(first) + ":" + json(body.get(first)) + ","
                             + valid.substring(1)).getBytes(StandardCharsets.UTF_8), false)));
-            leaves(body, "").stream().filter(field -> get(body, field) instanceof String).findFirst()
+            leaves(body, "", itemLists).stream().filter(field -> get(body, field) instanceof String).findFirst()
                     .ifPresent(field -> cases.add(request(field + " = huge-string-2MB", validPath(), contentType,
                             withField(field, json("x".repeat(HUGE_BODY_BYTES))), false)));
-            for (String field : leaves(body, "")) {
+            for (String field : leaves(body, "", itemLists)) {
                 Object value = get(body, field);
                 boolean free = lenient.contains(field);
                 Map<String, String> variants = new LinkedHashMap<>();
@@ -563,10 +575,9 @@ public final class HostileInputs {
 
         private byte[] without(String field) {
             Map<String, Object> copy = deepCopy(body);
-            String[] path = field.split("\\.");
-            Object parent = path.length == 1 ? copy : get(copy, field.substring(0, field.lastIndexOf('.')));
-            if (parent instanceof Map<?, ?> map) {
-                map.remove(path[path.length - 1]);
+            List<Object> steps = steps(field);
+            if (parent(copy, steps) instanceof Map<?, ?> map) {
+                map.remove(steps.get(steps.size() - 1));
             }
             return json(copy).getBytes(StandardCharsets.UTF_8);
         }
@@ -709,44 +720,97 @@ public final class HostileInputs {
         return (validJson.substring(0, validJson.lastIndexOf('}')) + padding).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Dotted paths of every value in nested maps (lists are values, not descended into). */
-    private static List<String> leaves(Map<String, Object> map, String prefix) {
+    /**
+     * Dotted paths of every value in nested maps; the items of the lists named in {@code itemLists} are descended into
+     * ({@code items[0].value}), other lists are values.
+     */
+    private static List<String> leaves(Map<String, Object> map, String prefix, Set<String> itemLists) {
         List<String> paths = new ArrayList<>();
         map.forEach((key, value) -> {
             paths.add(prefix + key);
             if (value instanceof Map<?, ?> nested) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> typed = (Map<String, Object>) nested;
-                paths.addAll(leaves(typed, prefix + key + "."));
+                paths.addAll(leaves(typed, prefix + key + ".", itemLists));
+            } else if (value instanceof List<?> items && itemLists.contains(prefix + key)) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof Map<?, ?> item) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> typed = (Map<String, Object>) item;
+                        paths.addAll(leaves(typed, prefix + key + "[" + i + "].", itemLists));
+                    }
+                }
             }
         });
         return paths;
     }
 
+    /** A path's steps: keys of maps, and indexes of lists ({@code items[1].value} is items, 1, value). */
+    private static List<Object> steps(String path) {
+        List<Object> steps = new ArrayList<>();
+        for (String part : path.split("\\.")) {
+            Matcher indexed = INDEXED.matcher(part);
+            if (indexed.matches()) {
+                steps.add(indexed.group(1));
+                steps.add(Integer.parseInt(indexed.group(2)));
+            } else {
+                steps.add(part);
+            }
+        }
+        return steps;
+    }
+
+    private static Object step(Object current, Object step) {
+        return step instanceof Integer index ? ((List<?>) current).get(index) : ((Map<?, ?>) current).get(step);
+    }
+
     private static Object get(Map<String, Object> map, String path) {
         Object current = map;
-        for (String key : path.split("\\.")) {
-            current = ((Map<?, ?>) current).get(key);
+        for (Object step : steps(path)) {
+            current = step(current, step);
+        }
+        return current;
+    }
+
+    /** The map or list holding the last step. */
+    private static Object parent(Map<String, Object> map, List<Object> steps) {
+        Object current = map;
+        for (Object step : steps.subList(0, steps.size() - 1)) {
+            current = step(current, step);
         }
         return current;
     }
 
     @SuppressWarnings("unchecked")
     private static void set(Map<String, Object> map, String path, Object value) {
-        String[] keys = path.split("\\.");
-        Map<String, Object> current = map;
-        for (int i = 0; i < keys.length - 1; i++) {
-            current = (Map<String, Object>) current.get(keys[i]);
+        List<Object> steps = steps(path);
+        Object parent = parent(map, steps);
+        Object last = steps.get(steps.size() - 1);
+        if (last instanceof Integer index) {
+            ((List<Object>) parent).set(index, value);
+        } else {
+            ((Map<String, Object>) parent).put((String) last, value);
         }
-        current.put(keys[keys.length - 1], value);
+    }
+
+    /** A copy whose maps and lists can be changed without changing the valid body. */
+    private static Map<String, Object> deepCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, deepCopyValue(value)));
+        return copy;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key,
-                value instanceof Map<?, ?> nested ? deepCopy((Map<String, Object>) nested) : value));
-        return copy;
+    private static Object deepCopyValue(Object value) {
+        if (value instanceof Map<?, ?> nested) {
+            return deepCopy((Map<String, Object>) nested);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(deepCopyValue(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static Map<String, String> ordered(String... pairs) {

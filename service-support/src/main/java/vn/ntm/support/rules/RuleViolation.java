@@ -21,16 +21,34 @@ public class RuleViolation extends RuntimeException {
         FORBIDDEN
     }
 
+    /**
+     * The item of a list in the request that a refusal is about, when one request carries many (a form of
+     * measurements).
+     *
+     * @param list  the list's field, e.g. {@code items}
+     * @param index its position in the list, from 0
+     * @param key   the field that names the item for a person, e.g. {@code indicatorCode}
+     * @param name  that field's value, e.g. {@code 4.2}
+     */
+    public record Item(String list, int index, String key, String name) {
+    }
+
     private final Kind kind;
     private final String type;
     private final String field;
+    private final transient Item item;
     private final transient Object[] args;
 
     public RuleViolation(Kind kind, String type, String field, Object... args) {
+        this(kind, type, field, null, args);
+    }
+
+    private RuleViolation(Kind kind, String type, String field, Item item, Object[] args) {
         super(type + (field == null ? "" : " (" + field + ")"));
         this.kind = kind;
         this.type = type;
         this.field = field;
+        this.item = item;
         this.args = args;
     }
 
@@ -54,6 +72,18 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.FORBIDDEN, type, null, args);
     }
 
+    /**
+     * The same refusal, about one item of a list: its field becomes {@code list[index].field}, and the problem detail
+     * names the item (its position and {@code key}) before the sentence that explains the refusal.
+     */
+    public RuleViolation inItem(String list, int index, String key, String name) {
+        String path = list + "[" + index + "]";
+        RuleViolation inItem = new RuleViolation(kind, type, field == null ? path : path + "." + field,
+                new Item(list, index, key, name), args);
+        inItem.initCause(this);
+        return inItem;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -64,6 +94,11 @@ public class RuleViolation extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The item of a list in the request this refusal is about, or null when it is about the request as a whole. */
+    public Item item() {
+        return item;
     }
 
     /** The bundle key of the sentence that explains the refusal: {@code problem.<type>}. */

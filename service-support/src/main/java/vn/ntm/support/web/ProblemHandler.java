@@ -126,9 +126,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        ProblemDetail body = detail(status, violation.type(), text(violation.messageKey(), violation.args()));
+        String sentence = text(violation.messageKey(), violation.args());
+        RuleViolation.Item item = violation.item();
+        if (item != null) {
+            sentence = text("problem.in-item", item.index() + 1, item.name(), sentence);
+        }
+        ProblemDetail body = detail(status, violation.type(), sentence);
         if (violation.field() != null) {
             body.setProperty("field", violation.field());
+        }
+        if (item != null) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("index", item.index());
+            named.put(item.key(), item.name());
+            body.setProperty("item", named);
         }
         return respond(body, null);
     }

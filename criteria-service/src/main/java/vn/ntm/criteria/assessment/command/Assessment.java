@@ -23,6 +23,7 @@ import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
+import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
@@ -31,6 +32,7 @@ import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.SetShape;
@@ -75,27 +77,74 @@ class Assessment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordMeasurementCommand command, Clock clock) {
         IndicatorRule rule = command.rule();
-        if (command.validOn().isAfter(LocalDate.now(clock))) {
-            throw RuleViolation.invalid("date-in-future", "validOn", command.validOn());
-        }
-        if (command.validOn().isBefore(rule.setEffectiveFrom())) {
-            throw RuleViolation.invalid("before-set-in-force", "validOn", rule.criteriaSetId(),
-                    rule.setEffectiveFrom());
-        }
-        if (rule.setEffectiveTo() != null && command.validOn().isAfter(rule.setEffectiveTo())) {
-            throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
-        }
-        IndicatorEvaluation.checkFits(rule, command.value());
-        IndicatorEvaluation.checkAssessedByAnOffice(rule, command.evidence());
-        String fingerprint = fingerprint(rule.indicatorCode(), command.validOn(), command.value());
-        if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
-            throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), command.validOn());
-        }
+        checkDate(command.validOn(), rule, clock);
+        checkRecordable(rule, command.validOn(), command.value(), command.evidence());
         apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
                 rule.criteriaSetId(), command.measurementId(), rule.indicatorCode(), command.value(),
                 command.validOn(), command.evidence(), command.actor(), rule));
         reevaluate(rule.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
                 command.measurementId(), command.validOn(), command.actor()));
+    }
+
+    /**
+     * A form: every item is checked before anything is applied, so one bad item refuses the whole form (naming it)
+     * and nothing is recorded. Then each item is recorded as a single measurement would be, and the statuses are
+     * judged once for the whole form: each indicator it changed, then each criterion and the set once, so a form
+     * never shows a status that held only halfway through it.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordMeasurementsCommand command, Clock clock) {
+        List<RecordMeasurementsCommand.Item> items = command.items();
+        items.forEach(item -> checkDate(command.validOn(), item.rule(), clock));
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            RecordMeasurementsCommand.Item item = items.get(i);
+            String indicatorCode = item.rule().indicatorCode();
+            try {
+                Integer first = lineOf.putIfAbsent(indicatorCode, i + 1);
+                if (first != null) {
+                    throw RuleViolation.invalid("indicator-twice-in-form", "indicatorCode", indicatorCode, first);
+                }
+                checkRecordable(item.rule(), command.validOn(), item.value(), item.evidence());
+            } catch (RuleViolation violation) {
+                throw violation.inItem("items", i, "indicatorCode", indicatorCode);
+            }
+        }
+        List<Touched> touched = new ArrayList<>();
+        for (RecordMeasurementsCommand.Item item : items) {
+            IndicatorRule rule = item.rule();
+            apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
+                    rule.criteriaSetId(), item.measurementId(), rule.indicatorCode(), item.value(), command.validOn(),
+                    item.evidence(), command.actor(), rule));
+            touched.add(new Touched(rule.indicatorCode(), new Cause(command.unitId(), command.unitPath(),
+                    item.measurementId(), command.validOn(), command.actor())));
+        }
+        reevaluate(touched, command.shape());
+    }
+
+    /** The date rules of a measurement: not in the future, within the set version's dates. */
+    private static void checkDate(LocalDate validOn, IndicatorRule rule, Clock clock) {
+        if (validOn.isAfter(LocalDate.now(clock))) {
+            throw RuleViolation.invalid("date-in-future", "validOn", validOn);
+        }
+        if (validOn.isBefore(rule.setEffectiveFrom())) {
+            throw RuleViolation.invalid("before-set-in-force", "validOn", rule.criteriaSetId(),
+                    rule.setEffectiveFrom());
+        }
+        if (rule.setEffectiveTo() != null && validOn.isAfter(rule.setEffectiveTo())) {
+            throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
+        }
+    }
+
+    /** The value fits its indicator, a pass/fail names its office, and the same measurement is not there already. */
+    private void checkRecordable(IndicatorRule rule, LocalDate validOn, MeasuredValue value, Evidence evidence) {
+        IndicatorEvaluation.checkFits(rule, value);
+        IndicatorEvaluation.checkAssessedByAnOffice(rule, evidence);
+        String fingerprint = fingerprint(rule.indicatorCode(), validOn, value);
+        if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
+            throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), validOn);
+        }
     }
 
     @CommandHandler
@@ -159,13 +208,44 @@ class Assessment {
         return active != null && held.rule().setVersion() < activeVersion ? active : held.rule();
     }
 
+    /** An indicator a command touched, and what the status events it causes name as their cause. */
+    private record Touched(String indicatorCode, Cause cause) {
+    }
+
     private void reevaluate(String indicatorCode, SetShape shape, Cause cause) {
+        reevaluate(List.of(new Touched(indicatorCode, cause)), shape);
+    }
+
+    /**
+     * Judges each touched indicator again; then each criterion of one whose status changed, once, naming the last
+     * such indicator of it as the cause; then, if a criterion changed, the set, naming the last of those causes.
+     */
+    private void reevaluate(List<Touched> touched, SetShape shape) {
+        Map<String, Touched> changedCriteria = new LinkedHashMap<>();
+        for (Touched indicator : touched) {
+            if (judge(indicator.indicatorCode(), shape, indicator.cause())) {
+                changedCriteria.put(shape.criterionOf(indicator.indicatorCode()), indicator);
+            }
+        }
+        Touched lastChange = null;
+        for (Map.Entry<String, Touched> criterion : changedCriteria.entrySet()) {
+            if (rollUpCriterion(shape, criterion.getKey(), criterion.getValue())) {
+                lastChange = criterion.getValue();
+            }
+        }
+        if (lastChange != null) {
+            rollUpSet(shape, lastChange.cause());
+        }
+    }
+
+    /** Judges one indicator from its current measurement; true (and an event) when its status changed. */
+    private boolean judge(String indicatorCode, SetShape shape, Cause cause) {
         Optional<Held> current = current(indicatorCode);
         IndicatorStatus previous = indicatorStatuses.getOrDefault(indicatorCode, IndicatorStatus.UNKNOWN);
         IndicatorStatus status = current.map(m -> IndicatorEvaluation.evaluate(ruleFor(m), m.value()))
                 .orElse(IndicatorStatus.UNKNOWN);
         if (status == previous) {
-            return;
+            return false;
         }
         IndicatorRule rule = current.map(this::ruleFor).orElse(null);
         apply(new IndicatorStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId,
@@ -175,21 +255,25 @@ class Assessment {
                 rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
                 cause.measurementId(), cause.validOn(), cause.actor(),
                 rule == null ? activeVersion : rule.setVersion()));
-
-        rollUp(shape, indicatorCode, cause);
+        return true;
     }
 
-    /** Re-derives the criterion of {@code indicatorCode} and the set, emitting events for what changed. */
-    private void rollUp(SetShape shape, String indicatorCode, Cause cause) {
-        String criterion = shape.criterionOf(indicatorCode);
+    /** Re-derives one criterion from its indicators; true (and an event) when its status changed. */
+    private boolean rollUpCriterion(SetShape shape, String criterion, Touched because) {
         IndicatorStatus criterionBefore = criterionStatuses.getOrDefault(criterion, IndicatorStatus.UNKNOWN);
         IndicatorStatus criterionNow = rollUp(shape.indicatorsByCriterion().get(criterion), indicatorStatuses);
         if (criterionNow == criterionBefore) {
-            return;
+            return false;
         }
+        Cause cause = because.cause();
         apply(new CriterionStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId, criterion,
-                criterionBefore, criterionNow, indicatorCode, cause.measurementId(), cause.validOn(), cause.actor()));
+                criterionBefore, criterionNow, because.indicatorCode(), cause.measurementId(), cause.validOn(),
+                cause.actor()));
+        return true;
+    }
 
+    /** Re-derives the set's status from its criteria, emitting an event if it changed. */
+    private void rollUpSet(SetShape shape, Cause cause) {
         IndicatorStatus setNow = rollUp(List.copyOf(shape.indicatorsByCriterion().keySet()), criterionStatuses);
         if (setNow != setStatus) {
             List<String> notMet = new ArrayList<>();

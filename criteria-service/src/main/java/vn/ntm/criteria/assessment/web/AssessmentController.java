@@ -2,11 +2,13 @@ package vn.ntm.criteria.assessment.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,6 +26,7 @@ import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.assessment.query.AssessmentLog;
@@ -94,6 +97,31 @@ class AssessmentController {
     record Recorded(String measurementId, String assessmentId, StandingView.IndicatorView indicator) {
     }
 
+    /**
+     * A measurement form (biểu mẫu): what a commune officer fills in at once — several indicators of one set, all
+     * valid on one date, recorded all together or not at all.
+     *
+     * @param evidence what backs the whole form; an item's own evidence fields take precedence over it
+     */
+    record MeasurementFormRequest(@NotBlank @Size(max = 64) String criteriaSet, @NotNull LocalDate validOn,
+                                  @Valid EvidenceRequest evidence, @NotEmpty List<@NotNull @Valid FormItem> items) {
+    }
+
+    /** One indicator of a form: exactly one of value, numerator with denominator, or passed. */
+    record FormItem(@NotBlank @Size(max = 16) String indicatorCode, BigDecimal value, Long numerator,
+                    Long denominator, Boolean passed, @Valid EvidenceRequest evidence) {
+    }
+
+    /** @param items in the order of the form's items */
+    record RecordedForm(String assessmentId, String criteriaSet, LocalDate validOn, List<RecordedItem> items) {
+    }
+
+    record RecordedItem(String indicatorCode, String measurementId, StandingView.IndicatorView indicator) {
+    }
+
+    /** The most items a form may have; a set has far fewer indicators (55 in the national commune set). */
+    static final int MAX_FORM_ITEMS = 500;
+
     @GetMapping("/{unitId}")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
     KnownUnits.KnownUnit unit(@PathVariable String unitId) {
@@ -105,28 +133,88 @@ class AssessmentController {
     ResponseEntity<Recorded> record(@PathVariable String unitId,
                                     @Valid @RequestBody RecordMeasurementRequest request) {
         access.require(unitId, request.validOn());
-        KnownUnits.KnownUnit unit = units.findOn(unitId, request.validOn())
-                .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
-        if (!unit.existsOn(request.validOn())) {
-            throw RuleViolation.conflict("unit-ended", "validOn", unit.name(), unit.endedOn());
-        }
-        CriteriaSetDefinition set = inForce(publishedSet(request.criteriaSet(), true), request.validOn());
-        if (set.skeleton()) {
-            throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
-        }
-        CriteriaSetDefinition.Indicator indicator = set.indicator(request.indicatorCode())
-                .orElseThrow(() -> RuleViolation.unknown("unknown-indicator", "indicatorCode",
-                        request.indicatorCode(), request.criteriaSet()));
+        KnownUnits.KnownUnit unit = unitToMeasure(unitId, request.validOn());
+        CriteriaSetDefinition set = setToMeasure(request.criteriaSet(), request.validOn());
+        CriteriaSetDefinition.Indicator indicator = indicatorOf(set, request.indicatorCode());
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
                 request.passed());
         String measurementId = UUID.randomUUID().toString();
         AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
         commands.sendAndWait(new RecordMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
                 rule(unit, set, indicator, request.validOn()), value, request.validOn(),
-                request.evidence() == null ? Evidence.NONE : request.evidence().toEvidence(), SetShape.of(set),
-                actors.current()));
-        return ResponseEntity.created(URI.create("/api/units/" + unitId + "/standing?criteriaSet=" + set.code()))
+                evidence(request.evidence()), SetShape.of(set), actors.current()));
+        return ResponseEntity.created(standingUri(unitId, set))
                 .body(new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code())));
+    }
+
+    /**
+     * A measurement form: one command for all its items, so one request, one aggregate load and one transaction
+     * record them all — or, when any item is refused, none of them (the problem names the item).
+     */
+    @PostMapping("/{unitId}/measurement-forms")
+    @Access(roles = Role.COMMUNE_OFFICER, unit = "unitId")
+    ResponseEntity<RecordedForm> recordForm(@PathVariable String unitId,
+                                            @Valid @RequestBody MeasurementFormRequest request) {
+        access.require(unitId, request.validOn());
+        if (request.items().size() > MAX_FORM_ITEMS) {
+            throw RuleViolation.invalid("form-too-large", "items", request.items().size(), MAX_FORM_ITEMS);
+        }
+        KnownUnits.KnownUnit unit = unitToMeasure(unitId, request.validOn());
+        CriteriaSetDefinition set = setToMeasure(request.criteriaSet(), request.validOn());
+        Evidence shared = evidence(request.evidence());
+        List<RecordMeasurementsCommand.Item> items = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            FormItem item = request.items().get(i);
+            try {
+                CriteriaSetDefinition.Indicator indicator = indicatorOf(set, item.indicatorCode());
+                items.add(new RecordMeasurementsCommand.Item(UUID.randomUUID().toString(),
+                        rule(unit, set, indicator, request.validOn()),
+                        new MeasuredValue(item.value(), item.numerator(), item.denominator(), item.passed()),
+                        shared.overriddenBy(evidence(item.evidence()))));
+            } catch (RuleViolation violation) {
+                throw violation.inItem("items", i, "indicatorCode", item.indicatorCode());
+            }
+        }
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        commands.sendAndWait(new RecordMeasurementsCommand(assessmentId, unit.id(), unit.path(), request.validOn(),
+                items, SetShape.of(set), actors.current()));
+        StandingView standing = standing(unit, set);
+        List<RecordedItem> recorded = items.stream().map(item -> new RecordedItem(item.rule().indicatorCode(),
+                item.measurementId(), standing.indicator(item.rule().indicatorCode()))).toList();
+        return ResponseEntity.created(standingUri(unitId, set))
+                .body(new RecordedForm(assessmentId.value(), set.code(), request.validOn(), recorded));
+    }
+
+    /** The unit a measurement dated {@code validOn} is for: known, and not ended by then. */
+    private KnownUnits.KnownUnit unitToMeasure(String unitId, LocalDate validOn) {
+        KnownUnits.KnownUnit unit = units.findOn(unitId, validOn)
+                .orElseThrow(() -> RuleViolation.unknown("unknown-unit", "unitId", unitId));
+        if (!unit.existsOn(validOn)) {
+            throw RuleViolation.conflict("unit-ended", "validOn", unit.name(), unit.endedOn());
+        }
+        return unit;
+    }
+
+    /** The version of a published, complete set in force on {@code validOn} (its dates are checked by the command). */
+    private CriteriaSetDefinition setToMeasure(String code, LocalDate validOn) {
+        CriteriaSetDefinition set = inForce(publishedSet(code, true), validOn);
+        if (set.skeleton()) {
+            throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
+        }
+        return set;
+    }
+
+    private static CriteriaSetDefinition.Indicator indicatorOf(CriteriaSetDefinition set, String indicatorCode) {
+        return set.indicator(indicatorCode).orElseThrow(() -> RuleViolation.unknown("unknown-indicator",
+                "indicatorCode", indicatorCode, set.code()));
+    }
+
+    private static Evidence evidence(EvidenceRequest request) {
+        return request == null ? Evidence.NONE : request.toEvidence();
+    }
+
+    private static URI standingUri(String unitId, CriteriaSetDefinition set) {
+        return URI.create("/api/units/" + unitId + "/standing?criteriaSet=" + set.code());
     }
 
     @PostMapping("/{unitId}/measurements/{measurementId}/corrections")
@@ -143,8 +231,7 @@ class AssessmentController {
         AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
         commands.sendAndWait(new CorrectMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
                 rule(unit, set, indicator, ref.validOn()), value, request.reason(),
-                request.evidence() == null ? Evidence.NONE : request.evidence().toEvidence(), SetShape.of(set),
-                actors.current()));
+                evidence(request.evidence()), SetShape.of(set), actors.current()));
         return new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code()));
     }
 

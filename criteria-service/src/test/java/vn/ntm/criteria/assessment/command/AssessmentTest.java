@@ -38,6 +38,7 @@ import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.catalogue.api.Comparator;
@@ -277,6 +278,74 @@ class AssessmentTest {
         refused(record("m1", TEMPORARY_HOUSES, percent("1.5"), MARCH), "value-does-not-fit-indicator");
     }
 
+    @Test
+    void aFormRecordsEveryItemThenJudgesEachIndicatorCriterionAndTheSetOnce() {
+        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")), item("m2", TEMPORARY_HOUSES, none)))
+                .expectEvents(recorded("m1", ELECTRICITY, percent("99"), MARCH),
+                        recorded("m2", TEMPORARY_HOUSES, none, MARCH),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("98"),
+                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "9", "9.1", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, BigDecimal.ZERO, null, BigDecimal.ZERO, null, false, "test", "m2",
+                                MARCH, OFFICER, 1),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, "4.2", "m1", MARCH, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "9", IndicatorStatus.UNKNOWN,
+                                IndicatorStatus.MET, "9.1", "m2", MARCH, OFFICER),
+                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN, IndicatorStatus.MET,
+                                2, 2, List.of(), "m2", MARCH, OFFICER));
+    }
+
+    @Test
+    void aFormNeverShowsAStatusThatHeldOnlyHalfwayThroughIt() {
+        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
+        MeasuredValue some = new MeasuredValue(BigDecimal.ONE, null, null, null);
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
+                        record("m2", TEMPORARY_HOUSES, some, MARCH))
+                // one by one, 9.1 first would make the set met for a moment, until 4.2 lapsed
+                .when(form(SEPTEMBER, item("m3", TEMPORARY_HOUSES, none), item("m4", ELECTRICITY, percent("90"))))
+                .expectEventsMatching(sequence(MeasurementRecorded.class, MeasurementRecorded.class,
+                        IndicatorStatusChanged.class, IndicatorStatusChanged.class, CriterionStatusChanged.class,
+                        CriterionStatusChanged.class));
+    }
+
+    @Test
+    void oneBadItemRefusesTheWholeFormNamingTheItem() {
+        fixture.givenNoPriorActivity()
+                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")),
+                        item("m2", TEMPORARY_HOUSES, percent("1.5"))))
+                .expectException(refusalOfItem(1, "9.1", "value-does-not-fit-indicator", "items[1].value"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFormCannotGiveAnIndicatorTwice() {
+        fixture.givenNoPriorActivity()
+                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")), item("m2", ELECTRICITY, percent("98.5"))))
+                .expectException(refusalOfItem(1, "4.2", "indicator-twice-in-form", "items[1].indicatorCode"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFormCannotRecordAMeasurementThatIsAlreadyThere() {
+        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
+                .when(form(MARCH, item("m2", TEMPORARY_HOUSES, new MeasuredValue(BigDecimal.ZERO, null, null, null)),
+                        item("m3", ELECTRICITY, percent("99.0"))))
+                .expectException(refusalOfItem(1, "4.2", "duplicate-measurement", "items[1].value"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFormDatedInTheFutureIsRefusedAsAWhole() {
+        fixture.givenNoPriorActivity()
+                .when(form(LocalDate.of(2025, 1, 1), item("m1", ELECTRICITY, percent("99"))))
+                .expectException(RuleViolation.class).expectExceptionMessage("date-in-future (validOn)")
+                .expectNoEvents();
+    }
+
     private void refused(RecordMeasurementCommand command, String rule) {
         fixture.givenNoPriorActivity().when(command)
                 .expectException(RuleViolation.class)
@@ -301,6 +370,25 @@ class AssessmentTest {
 
     private static RecordMeasurementCommand record(String id, IndicatorRule rule, MeasuredValue value, LocalDate on) {
         return new RecordMeasurementCommand(ID, UNIT, PATH, id, rule, value, on, PLAN, SHAPE, OFFICER);
+    }
+
+    private static RecordMeasurementsCommand form(LocalDate on, RecordMeasurementsCommand.Item... items) {
+        return new RecordMeasurementsCommand(ID, UNIT, PATH, on, List.of(items), SHAPE, OFFICER);
+    }
+
+    private static RecordMeasurementsCommand.Item item(String id, IndicatorRule rule, MeasuredValue value) {
+        return new RecordMeasurementsCommand.Item(id, rule, value, PLAN);
+    }
+
+    /** A refusal of one item of a form: its rule, its field inside the item, its position and indicator. */
+    private static Matcher<RuleViolation> refusalOfItem(int index, String indicatorCode, String type, String field) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>(type + " of items[" + index + "] (" + indicatorCode + ")") {
+            @Override
+            protected boolean matchesSafely(RuleViolation violation) {
+                return violation.type().equals(type) && violation.field().equals(field) && violation.item() != null
+                        && violation.item().index() == index && violation.item().name().equals(indicatorCode);
+            }
+        };
     }
 
     private static CorrectMeasurementCommand correct(String id, MeasuredValue value) {

@@ -1,0 +1,36 @@
+package vn.ntm.criteria.assessment.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.UnitRef;
+
+/**
+ * A measurement form (biểu mẫu): several indicators of one unit and one set, all valid on one date, recorded all
+ * together or not at all. Each item becomes the {@link MeasurementRecorded} a {@link RecordMeasurementCommand} of
+ * its own would have recorded.
+ *
+ * @param unitPath the unit's path as criteria-service knows it, carried into the events for consumers
+ * @param items    in the order of the form, which problem details refer to ({@code items[i]})
+ */
+public record RecordMeasurementsCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
+                                        List<UnitRef> unitPath, LocalDate validOn, List<Item> items, SetShape shape,
+                                        Actor actor) {
+
+    /**
+     * One indicator of the form.
+     *
+     * @param rule     the indicator and the threshold that apply to this unit on the form's date
+     * @param evidence the form's evidence with the item's own fields over it
+     */
+    public record Item(String measurementId, IndicatorRule rule, MeasuredValue value, Evidence evidence) {
+    }
+
+    public RecordMeasurementsCommand {
+        items = List.copyOf(items);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("A form records at least one measurement");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package vn.ntm.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.ServiceIntegrationTest;
+
+/**
+ * A measurement form ({@code POST /api/units/{unitId}/measurement-forms}) on real PostgreSQL and a real (embedded
+ * KRaft) Kafka broker: all its items recorded as the single endpoint records one, or none of them.
+ */
+@ServiceIntegrationTest
+class MeasurementFormIT {
+
+    private static final String SET = "VN-XA-NTMNC-2021-2025";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventCodec codec;
+
+    String commune;
+
+    JsonHttp http() {
+        return new JsonHttp("http://localhost:" + port).asOperator();
+    }
+
+    @BeforeEach
+    void communeArrivesFromVillageService() {
+        commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        if (http().get("/api/criteria-sets/" + SET).status() == 404) {
+            JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
+            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aFormOfSeveralIndicatorsRecordsThemAllAndTheirEventsReachKafka() {
+        JsonHttp.Response response = postForm(form("2024-03-05", Map.of("document", "Biên bản kiểm tra quý I",
+                        "office", "Sở Công Thương Bắc Giang"),
+                item("4.1", "passed", true),
+                item("4.2", "numerator", 2150, "denominator", 2150, "evidence", Map.of("note", "điện lực xã")),
+                item("10", "value", 54)));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.headers().get("location")).singleElement().asString()
+                .endsWith("/api/units/" + commune + "/standing?criteriaSet=" + SET);
+        JsonNode items = response.json().path("items");
+        assertThat(items).extracting(i -> i.path("indicatorCode").asString()).containsExactly("4.1", "4.2", "10");
+        assertThat(items).extracting(i -> i.path("indicator").path("status").asString())
+                .as("income has no threshold for an advanced commune yet").containsExactly("MET", "MET", "UNKNOWN");
+        List<String> measurementIds = new ArrayList<>();
+        items.forEach(i -> measurementIds.add(i.path("measurementId").asString()));
+        assertThat(measurementIds).doesNotHaveDuplicates().allSatisfy(id -> assertThat(UUID.fromString(id)).isNotNull());
+        assertThat(items.get(1).path("indicator").path("measurementId").asString()).isEqualTo(measurementIds.get(1));
+
+        List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where payload_type like '%MeasurementRecorded' and aggregate_identifier = ? order by global_index",
+                String.class, commune + "/" + SET);
+        assertThat(stored).hasSize(3);
+        JsonNode electricity = JsonHttp.parse(stored.get(1));
+        assertThat(electricity.path("evidence").path("note").asString()).isEqualTo("điện lực xã");
+        assertThat(electricity.path("evidence").path("document").asString())
+                .as("the form's evidence under the item's own").isEqualTo("Biên bản kiểm tra quý I");
+
+        List<JsonNode> published = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            published.clear();
+            KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> commune.equals(r.key())).forEach(r -> published.add(JsonHttp.parse(r.value())));
+            assertThat(published).hasSize(6);
+        });
+        assertThat(published).extracting(e -> e.path("eventType").asString()).as("the single endpoint's events")
+                .containsExactly("MeasurementRecorded", "MeasurementRecorded", "MeasurementRecorded",
+                        "IndicatorStatusChanged", "IndicatorStatusChanged", "CriterionStatusChanged");
+        assertThat(published).allSatisfy(event -> {
+            assertThat(event.path("validOn").asString()).isEqualTo("2024-03-05");
+            assertThat(event.path("actor").path("subject").asString()).isEqualTo("kiem-thu");
+            assertThat(event.path("actor").path("role").asString()).isEqualTo("commune-officer");
+            assertThat(event.path("recordedAt").asString()).isNotBlank();
+        });
+        assertThat(published.get(0).path("payload").path("evidence").path("assessedBy").asString())
+                .isEqualTo("Sở Công Thương Bắc Giang");
+        assertThat(published.subList(0, 3)).extracting(e -> e.path("payload").path("measurementId").asString())
+                .containsExactlyElementsOf(measurementIds);
+        assertThat(published.get(5).path("payload").path("status").asString()).isEqualTo("MET");
+
+        JsonNode history = http().get("/api/units/" + commune + "/history?criteriaSet=" + SET + "&code=4.2").json();
+        assertThat(history).extracting(e -> e.path("kind").asString())
+                .containsExactly("MEASUREMENT_RECORDED", "INDICATOR_STATUS");
+    }
+
+    @Test
+    void anInvalidItemAmongValidOnesRecordsNothingAndTheProblemNamesIt() {
+        long before = storedEvents();
+        Map<String, Object> form = form("2024-03-05", null, item("10", "value", 54),
+                item("4.2", "numerator", 12, "denominator", 10), item("4.1", "passed", true,
+                        "evidence", Map.of("office", "UBND xã")));
+
+        JsonHttp.Response response = postForm(form);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.problemType()).isEqualTo("numerator-above-denominator");
+        assertThat(response.json().path("field").asString()).isEqualTo("items[1].numerator");
+        assertThat(response.json().path("item").path("index").asInt()).isEqualTo(1);
+        assertThat(response.json().path("item").path("indicatorCode").asString()).isEqualTo("4.2");
+        assertThat(response.json().path("detail").asString())
+                .isEqualTo("Chỉ tiêu 4.2 (dòng 2 của biểu mẫu): Tử số 12 lớn hơn mẫu số 10; tỷ lệ không thể vượt quá 100%.");
+        JsonHttp.Response english = new JsonHttp("http://localhost:" + port).asOperator().with("Accept-Language", "en")
+                .post("/api/units/" + commune + "/measurement-forms", form);
+        assertThat(english.json().path("detail").asString())
+                .isEqualTo("Indicator 4.2 (line 2 of the form): Numerator 12 is above denominator 10; a rate cannot "
+                        + "exceed 100%.");
+
+        JsonHttp.Response unknown = postForm(form("2024-03-05", null, item("4.2", "value", 99),
+                item("99.9", "value", 1)));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+        assertThat(unknown.problemType()).isEqualTo("unknown-indicator");
+        assertThat(unknown.json().path("field").asString()).isEqualTo("items[1].indicatorCode");
+
+        JsonHttp.Response noOffice = postForm(form("2024-03-05", null, item("4.2", "value", 99),
+                item("4.1", "passed", true)));
+        assertThat(noOffice.problemType()).as("checked by the aggregate").isEqualTo("office-required");
+        assertThat(noOffice.json().path("field").asString()).isEqualTo("items[1].evidence.office");
+        assertThat(noOffice.json().path("item").path("indicatorCode").asString()).isEqualTo("4.1");
+
+        assertThat(storedEvents()).as("nothing of any refused form is stored").isEqualTo(before);
+        assertThat(http().get("/api/units/" + commune + "/assessments").json()).isEmpty();
+    }
+
+    @Test
+    void aFormCannotGiveAnIndicatorTwice() {
+        long before = storedEvents();
+        JsonHttp.Response response = postForm(form("2024-03-05", null, item("4.2", "value", 99),
+                item("10", "value", 54), item("4.2", "value", 98.5)));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.problemType()).isEqualTo("indicator-twice-in-form");
+        assertThat(response.json().path("field").asString()).isEqualTo("items[2].indicatorCode");
+        assertThat(response.json().path("detail").asString()).contains("dòng 1");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormOfTooManyItemsOrNoneIsRefused() {
+        long before = storedEvents();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i <= 500; i++) {
+            items.add(item("4.2", "value", 99));
+        }
+        Map<String, Object> tooMany = form("2024-03-05", null);
+        tooMany.put("items", items);
+
+        JsonHttp.Response response = postForm(tooMany);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.problemType()).isEqualTo("form-too-large");
+        assertThat(response.json().path("field").asString()).isEqualTo("items");
+        JsonHttp.Response empty = postForm(form("2024-03-05", null));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.problemType()).isEqualTo("invalid-request");
+        assertThat(empty.json().path("field").asString()).isEqualTo("items");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> form(String validOn, Map<String, Object> evidence,
+                                            Map<String, Object>... items) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("criteriaSet", SET);
+        form.put("validOn", validOn);
+        if (evidence != null) {
+            form.put("evidence", evidence);
+        }
+        form.put("items", List.of(items));
+        return form;
+    }
+
+    private static Map<String, Object> item(String indicatorCode, Object... fieldsAndValues) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("indicatorCode", indicatorCode);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            item.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return item;
+    }
+
+    private JsonHttp.Response postForm(Map<String, Object> form) {
+        return http().post("/api/units/" + commune + "/measurement-forms", form);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+}
