@@ -144,7 +144,7 @@ class AssessmentController {
                 rule(unit, set, indicator, request.validOn()), value, request.validOn(),
                 evidence(request.evidence()), SetShape.of(set), actors.current()));
         return ResponseEntity.created(standingUri(unitId, set))
-                .body(new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code())));
+                .body(new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, indicator.code())));
     }
 
     /**
@@ -232,7 +232,7 @@ class AssessmentController {
         commands.sendAndWait(new CorrectMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
                 rule(unit, set, indicator, ref.validOn()), value, request.reason(),
                 evidence(request.evidence()), SetShape.of(set), actors.current()));
-        return new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(indicator.code()));
+        return new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, indicator.code()));
     }
 
     @PostMapping("/{unitId}/measurements/{measurementId}/retraction")
@@ -245,7 +245,7 @@ class AssessmentController {
         AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
         commands.sendAndWait(new RetractMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
                 request.reason(), SetShape.of(set), actors.current()));
-        return new Recorded(measurementId, assessmentId.value(), standing(unit, set).indicator(ref.indicatorCode()));
+        return new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, ref.indicatorCode()));
     }
 
     /** A unit's standing against a set: every indicator with value, threshold, margin, evidence and provenance. */
@@ -294,9 +294,17 @@ class AssessmentController {
         return log.setsAssessedFor(unitId);
     }
 
+    /** Where the unit stands on one indicator: the answer to a single measurement, correction or retraction. */
+    private StandingView.IndicatorView standingOn(KnownUnits.KnownUnit unit, CriteriaSetDefinition set, String code) {
+        return StandingView.indicator(set, code, log.standing(unit.id(), set.code(), code), thresholdsFor(unit));
+    }
+
     private StandingView standing(KnownUnits.KnownUnit unit, CriteriaSetDefinition set) {
-        return StandingView.of(unit, set, log.standing(unit.id(), set.code()),
-                (indicator, year) -> thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), year));
+        return StandingView.of(unit, set, log.standing(unit.id(), set.code()), thresholdsFor(unit));
+    }
+
+    private StandingView.Thresholds thresholdsFor(KnownUnits.KnownUnit unit) {
+        return (indicator, year) -> thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), year);
     }
 
     /** The indicator and the threshold that apply to this unit on that date, with their provenance. */

@@ -44,6 +44,12 @@ record StandingView(String unitId, String unitName, String region, String criter
         return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), criteria);
     }
 
+    /** One indicator of the set where the unit stands on it, from its rows of the log (see AssessmentLog#standing). */
+    static IndicatorView indicator(CriteriaSetDefinition set, String code, Map<String, AssessmentLog.Standing> rows,
+                                   Thresholds thresholds) {
+        return indicator(thresholds, set.indicator(code).orElseThrow(), rows.get(code));
+    }
+
     /** What is still missing: every criterion not met, with only its indicators that are not met. */
     StandingView gaps() {
         return new StandingView(unitId, unitName, region, criteriaSet, titleVi, criteria.stream()
