@@ -1,5 +1,6 @@
 package vn.ntm.reporting;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,10 @@ import vn.ntm.reporting.generations.ReadModelGenerations;
 import vn.ntm.reporting.generations.Replay;
 
 /**
- * The two Spring Cloud Stream consumers: {@code ntm.units} and {@code ntm.criteria}, each folded into the live
- * read-model generation idempotently by event id; a change newly committed is then announced on the dashboard feed.
+ * The two Spring Cloud Stream consumers: {@code ntm.units} and {@code ntm.criteria}, in batch mode. Each poll is
+ * folded into the live read-model generation in one transaction, idempotently by event id; each change newly
+ * committed is then announced on the dashboard feed. Retries and dead letters: service-support's
+ * {@code BatchBindingErrors}.
  */
 @Configuration
 class ReportingBindings {
@@ -23,16 +26,17 @@ class ReportingBindings {
             EventTypes.CRITERIA_TOPIC, "reporting-criteria");
 
     @Bean
-    Consumer<Message<byte[]>> unitEvents(ReadModelGenerations generations, ReadModelFold fold, DashboardFeed feed) {
-        return message -> generations.applyLive(CONSUMERS.get(EventTypes.UNITS_TOPIC), message, fold)
-                .ifPresent(feed::announce);
+    Consumer<Message<List<byte[]>>> unitEvents(ReadModelGenerations generations, ReadModelFold fold,
+                                               DashboardFeed feed) {
+        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.UNITS_TOPIC), poll.getPayload(), fold,
+                feed::announce);
     }
 
     @Bean
-    Consumer<Message<byte[]>> criteriaEvents(ReadModelGenerations generations, ReadModelFold fold,
-                                             DashboardFeed feed) {
-        return message -> generations.applyLive(CONSUMERS.get(EventTypes.CRITERIA_TOPIC), message, fold)
-                .ifPresent(feed::announce);
+    Consumer<Message<List<byte[]>>> criteriaEvents(ReadModelGenerations generations, ReadModelFold fold,
+                                                   DashboardFeed feed) {
+        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.CRITERIA_TOPIC), poll.getPayload(), fold,
+                feed::announce);
     }
 
     @Bean

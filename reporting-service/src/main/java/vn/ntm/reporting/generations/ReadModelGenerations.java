@@ -1,14 +1,13 @@
 package vn.ntm.reporting.generations;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,19 +50,25 @@ public class ReadModelGenerations {
     }
 
     /**
-     * A live delivery: folded into the live generation at most once (by event id), in one transaction.
-     *
-     * @return the event when it was new and is committed
+     * A poll of a live consumer: its events folded into the live generation at most once each (by event id), in one
+     * transaction that holds the share lock on the generation row from its start to its commit; {@code committed}
+     * hears of each new event once it is committed. A record that cannot be folded is named by a
+     * {@link org.springframework.kafka.listener.BatchListenerFailedException} once those before it are committed
+     * (see {@link IdempotentConsumer#handlePoll}).
      */
-    public Optional<Envelope<?>> applyLive(String consumerName, Message<byte[]> message, Consumer<Envelope<?>> fold) {
-        return transaction.execute(status -> {
-            // the share lock and the transaction's search path in one round trip (a check constraint keeps
-            // live_schema to the two generations): a live event is a transaction of its own, so each trip counts
-            jdbc.queryForObject("""
-                    select set_config('search_path', live_schema || ', public', true)
-                    from read_model_generation for share""", String.class);
-            return consumer.handle(consumerName, message, fold);
-        });
+    public void applyLive(String consumerName, List<byte[]> poll, Replay.Fold fold,
+                          Consumer<Envelope<?>> committed) {
+        consumer.handlePoll(consumerName, poll, this::holdLive, fold::acceptAll, committed);
+    }
+
+    /**
+     * In the calling transaction: the share lock and the search path of the live generation, in one round trip (a
+     * check constraint keeps live_schema to the two generations).
+     */
+    private void holdLive() {
+        jdbc.queryForObject("""
+                select set_config('search_path', live_schema || ', public', true)
+                from read_model_generation for share""", String.class);
     }
 
     /** Runs {@code work} in a transaction that writes into {@code generation}. */

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.support.messaging.IdempotentConsumer;
 import vn.ntm.support.messaging.UndecodableEvent;
 import vn.ntm.support.rules.RuleViolation;
 
@@ -84,6 +83,7 @@ public class Replay {
     private final ReadModelGenerations generations;
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
+    private final IdempotentConsumer processed;
     private final Source source;
     private final String brokers;
     private final Clock clock;
@@ -91,11 +91,12 @@ public class Replay {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile Thread worker;
 
-    Replay(ReadModelGenerations generations, JdbcTemplate jdbc, EventCodec codec, Source source,
-           @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    Replay(ReadModelGenerations generations, JdbcTemplate jdbc, EventCodec codec, IdempotentConsumer processed,
+           Source source, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
         this.generations = generations;
         this.jdbc = jdbc;
         this.codec = codec;
+        this.processed = processed;
         this.source = source;
         this.brokers = brokers;
         this.clock = Clock.systemUTC();
@@ -251,37 +252,17 @@ public class Replay {
      * takes the new ones in their order.
      */
     private Void fold(ConsumerRecords<byte[], byte[]> batch, Counters counters) {
-        List<Envelope<?>> decoded = new ArrayList<>();
-        List<String> consumers = new ArrayList<>();
+        List<IdempotentConsumer.Delivery> deliveries = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             counters.done++;
             try {
-                decoded.add(codec.decode(record.value()));
-                consumers.add(source.consumers().get(record.topic()));
+                deliveries.add(new IdempotentConsumer.Delivery(source.consumers().get(record.topic()),
+                        codec.decode(record.value())));
             } catch (UndecodableEvent e) {
                 counters.skipped++;
             }
         }
-        if (decoded.isEmpty()) {
-            return null;
-        }
-        Set<String> fresh = new HashSet<>(jdbc.query("""
-                insert into processed_event (event_id, consumer, event_type, processed_at)
-                select e.id, e.consumer, e.type, now() from unnest(?::uuid[], ?::varchar[], ?::varchar[])
-                    as e(id, consumer, type)
-                on conflict do nothing
-                returning event_id::text || ' ' || consumer""",
-                (rs, n) -> rs.getString(1),
-                decoded.stream().map(Envelope::eventId).toArray(UUID[]::new), consumers.toArray(String[]::new),
-                decoded.stream().map(Envelope::eventType).toArray(String[]::new)));
-        List<Envelope<?>> events = new ArrayList<>();
-        for (int i = 0; i < decoded.size(); i++) {
-            // remove: a second copy of an event within the same poll is folded once
-            if (fresh.remove(decoded.get(i).eventId() + " " + consumers.get(i))) {
-                events.add(decoded.get(i));
-            }
-        }
-        source.fold().acceptAll(events);
+        source.fold().acceptAll(processed.firstDeliveries(deliveries));
         return null;
     }
 

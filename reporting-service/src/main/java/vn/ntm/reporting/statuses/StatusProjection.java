@@ -55,9 +55,9 @@ public class StatusProjection {
 
     /**
      * Runs {@code fold} with this projection's history inserts collected per statement and sent as JDBC batches at
-     * its end, in the caller's transaction. For the replay, which folds a whole poll in one transaction: the history
-     * tables only grow and nothing reads them during a fold, so the order between tables does not matter, while each
-     * insert on its own cost a round trip. The live consumers insert at once.
+     * its end, in the caller's transaction. For a whole poll folded in one transaction (the replay and, since ADR 13,
+     * the live consumers): the history tables only grow and nothing reads them during a fold, so the order between
+     * tables does not matter, while each insert on its own cost a round trip.
      */
     public void batched(Runnable fold) {
         Map<String, List<Object[]>> inserts = new LinkedHashMap<>();

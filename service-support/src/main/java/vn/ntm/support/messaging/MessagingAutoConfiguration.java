@@ -11,6 +11,8 @@ import org.springframework.messaging.SubscribableChannel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.cloud.stream.config.BindingServiceConfiguration"})
 public class MessagingAutoConfiguration {
+
+    /** How a failed delivery is retried before it is dead-lettered: 0.5 s, doubling, at most 5 s apart, 4 times. */
+    private static final int RETRIES = 4;
+    private static final Duration FIRST_RETRY_AFTER = Duration.ofMillis(500);
+    private static final double RETRY_MULTIPLIER = 2;
+    private static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -75,12 +83,27 @@ public class MessagingAutoConfiguration {
     @StreamRetryTemplate
     RetryTemplate ntmConsumerRetry() {
         return new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(4)
-                .delay(Duration.ofMillis(500))
-                .multiplier(2)
-                .maxDelay(Duration.ofSeconds(5))
+                .maxRetries(RETRIES)
+                .delay(FIRST_RETRY_AFTER)
+                .multiplier(RETRY_MULTIPLIER)
+                .maxDelay(LONGEST_RETRY_DELAY)
                 .excludes(UndecodableEvent.class)
                 .build());
+    }
+
+    /**
+     * The same retries for consumer bindings in batch mode, which the binder cannot retry record by record: the
+     * container's error handler does it (see {@link BatchBindingErrors}). Bindings in record mode are left alone.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
+    BatchBindingErrors batchBindingErrors(
+            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(RETRIES);
+        backOff.setInitialInterval(FIRST_RETRY_AFTER.toMillis());
+        backOff.setMultiplier(RETRY_MULTIPLIER);
+        backOff.setMaxInterval(LONGEST_RETRY_DELAY.toMillis());
+        return new BatchBindingErrors(brokers, backOff);
     }
 
     /** Only in services that consume: they name their dead-letter topics in {@code ntm.dead-letter-topics}. */
