@@ -237,6 +237,32 @@ class ProgrammeIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    @Test
+    void aPoisonOnNtmCriteriaIsDeadLetteredAloneAndTheStatusesAroundItAreLearnedOnce() {
+        String unit = UUID.randomUUID().toString();
+        long lettersBefore = criteriaLetters(unit).size();
+        publishCriteria(unit, new CriterionStatusChanged(SET, "P1", null, "MET", null, null));
+        KafkaTopics.send(brokers, "ntm.criteria", unit, "{\"eventId\": \"" + UUID.randomUUID() + "\", \"eventTy");
+        publishCriteria(unit, new CriterionStatusChanged(SET, "P2", null, "NOT_MET", null, null));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select criterion_code || ' ' || status from criterion_standing where unit_id = ?", String.class,
+                UUID.fromString(unit))).as("both statuses, the second after the poison")
+                .containsExactlyInAnyOrder("P1 MET", "P2 NOT_MET"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(criteriaLetters(unit))
+                .hasSize((int) lettersBefore + 1));
+        JsonNode letter = criteriaLetters(unit).get((int) lettersBefore);
+        assertThat(letter.path("originalTopic").asString()).isEqualTo("ntm.criteria");
+        assertThat(letter.path("exception").asString()).isEqualTo("vn.ntm.support.messaging.UndecodableEvent");
+    }
+
+    /** The dead letters of village's ntm.criteria consumer about the unit, oldest first. */
+    private List<JsonNode> criteriaLetters(String unit) {
+        return StreamSupport.stream(http().get("/api/dead-letters").json().spliterator(), false)
+                .filter(l -> l.path("topic").asString().equals("ntm.criteria.dlq.village"))
+                .filter(l -> unit.equals(l.path("key").asString())).toList();
+    }
+
     private Map<String, Object> survey(int surveyed, int satisfied) {
         return Map.of("on", "2024-10-10", "by", "Ban công tác Mặt trận thôn Hoàng Vân", "passed", true,
                 "villages", List.of(Map.of("unitId", hoangVan, "householdsSurveyed", surveyed,

@@ -1,6 +1,7 @@
 package vn.ntm.village.programme.messaging;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -15,14 +16,17 @@ import vn.ntm.village.programme.standing.CriteriaStandings;
 
 /**
  * Learns criteria statuses from criteria-service ({@code ntm.criteria}): set catalogues for criterion names, and each
- * unit's criterion and set statuses. Idempotent by event id; per unit in order (the Kafka key is the unit id).
+ * unit's criterion and set statuses. Idempotent by event id; per unit in order (the Kafka key is the unit id). The
+ * binding is in batch mode: a poll is one transaction (ADR 13), and a record that fails is retried and dead-lettered
+ * alone (service-support's {@code BatchBindingErrors}).
  */
 @Configuration
 class CriteriaEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> criteriaEvents(IdempotentConsumer consumer, CriteriaStandings standings) {
-        return message -> consumer.handle("village-criteria", message, envelope -> apply(envelope, standings));
+    Consumer<Message<List<byte[]>>> criteriaEvents(IdempotentConsumer consumer, CriteriaStandings standings) {
+        return poll -> consumer.handlePoll("village-criteria", poll.getPayload(), () -> { },
+                events -> events.forEach(envelope -> apply(envelope, standings)), committed -> { });
     }
 
     private static void apply(Envelope<?> envelope, CriteriaStandings standings) {
