@@ -32,9 +32,18 @@ class ReadModelFold implements Replay.Fold {
         programme.apply(envelope);
     }
 
-    /** A replay's poll: the status history's inserts go to the database as batches (see StatusProjection#batched). */
+    /**
+     * A poll (live or replayed) in the caller's transaction: the unit facts as one batch with each unit's versions
+     * recomputed once (UnitProjection#applyAll), the status history's inserts as batches (StatusProjection#batched).
+     * The projections do not read each other's tables while folding, so folding them one after the other builds what
+     * folding event by event builds.
+     */
     @Override
     public void acceptAll(List<Envelope<?>> events) {
-        statuses.batched(() -> events.forEach(this));
+        units.applyAll(events);
+        statuses.batched(() -> events.forEach(event -> {
+            statuses.apply(event);
+            programme.apply(event);
+        }));
     }
 }
