@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
 import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,6 @@ import vn.ntm.testing.AccessMatrix.Rule;
 import vn.ntm.testing.AccessMatrix.Scope;
 import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
-import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
 import vn.ntm.testing.TestIdentity;
 
@@ -247,8 +245,7 @@ class AccessControlIT {
     }
 
     private void send(Envelope<?> envelope) {
-        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
-                new String(codec.encode(envelope), StandardCharsets.UTF_8));
+        new VillageServiceEvents(brokers, codec).send(envelope);
     }
 
     private long storedEvents() {

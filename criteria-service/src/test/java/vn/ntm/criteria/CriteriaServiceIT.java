@@ -3,7 +3,6 @@ package vn.ntm.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -402,8 +401,7 @@ class CriteriaServiceIT {
     }
 
     private void send(Envelope<?> envelope) {
-        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
-                new String(codec.encode(envelope), StandardCharsets.UTF_8));
+        new VillageServiceEvents(brokers, codec).send(envelope);
     }
 
     private long storedEvents() {

@@ -3,10 +3,7 @@ package vn.ntm.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.contracts.Actor;
-import vn.ntm.contracts.Envelope;
-import vn.ntm.contracts.UnitRef;
-import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
@@ -120,28 +113,12 @@ class ProjectionDeadLetterIT {
     }
 
     private String knownCommune() {
-        String province = UUID.randomUUID().toString();
-        String commune = UUID.randomUUID().toString();
-        Actor admin = new Actor("admin@bacgiang", "provincial-admin", null);
-        List<UnitRef> provincePath = List.of(new UnitRef(province, "PROVINCE", "Bắc Giang"));
-        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, province, provincePath,
-                new UnitRegistered("PROVINCE", "Bắc Giang", null, LocalDate.of(1997, 1, 1), "TDMNPB", null, null,
-                        null)));
-        send(Envelope.of(UUID.randomUUID(), LocalDate.of(1997, 1, 1), Instant.now(), admin, commune,
-                List.of(provincePath.get(0), new UnitRef(commune, "COMMUNE", "Song Vân")),
-                new UnitRegistered("COMMUNE", "Song Vân", province, LocalDate.of(1997, 1, 1), null, null, null,
-                        null)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
+        String commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) { // the context (and database) may be shared
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
         }
         return commune;
-    }
-
-    private void send(Envelope<?> envelope) {
-        KafkaTopics.send(brokers, "ntm.units", envelope.key(),
-                new String(codec.encode(envelope), StandardCharsets.UTF_8));
     }
 
     private JsonHttp http() {

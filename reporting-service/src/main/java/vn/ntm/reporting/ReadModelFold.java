@@ -9,8 +9,8 @@ import vn.ntm.reporting.statuses.StatusProjection;
 import vn.ntm.reporting.units.UnitProjection;
 
 /**
- * Folds one integration event into every read model it concerns. The live consumers and the replay use this same
- * fold, which is what makes a rebuilt generation equal to the live one.
+ * Folds integration events into every read model they concern. The live consumers and the replay use this same
+ * fold, a poll at a time, which is what makes a rebuilt generation equal to the live one.
  */
 @Component
 class ReadModelFold implements Replay.Fold {
@@ -23,13 +23,6 @@ class ReadModelFold implements Replay.Fold {
         this.units = units;
         this.statuses = statuses;
         this.programme = programme;
-    }
-
-    @Override
-    public void accept(Envelope<?> envelope) {
-        units.apply(envelope);
-        statuses.apply(envelope);
-        programme.apply(envelope);
     }
 
     /**

@@ -765,11 +765,8 @@ public final class HostileInputs {
     }
 
     private static Object get(Map<String, Object> map, String path) {
-        Object current = map;
-        for (Object step : steps(path)) {
-            current = step(current, step);
-        }
-        return current;
+        List<Object> steps = steps(path);
+        return step(parent(map, steps), steps.get(steps.size() - 1));
     }
 
     /** The map or list holding the last step. */

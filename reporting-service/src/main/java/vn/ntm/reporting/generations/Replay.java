@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,13 +52,12 @@ public class Replay {
     public record Source(Map<String, String> consumers, Fold fold) {
     }
 
-    /** Folds events into the read models; a replay hands it the new events of a whole poll at once. */
-    public interface Fold extends Consumer<Envelope<?>> {
+    /** Folds events into the read models: the live consumers and a replay hand it the new events of a whole poll. */
+    @FunctionalInterface
+    public interface Fold {
 
         /** Folds {@code events} in their order, in the caller's transaction. */
-        default void acceptAll(List<Envelope<?>> events) {
-            events.forEach(this);
-        }
+        void acceptAll(List<Envelope<?>> events);
     }
 
     /**

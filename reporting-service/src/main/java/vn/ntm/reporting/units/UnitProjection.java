@@ -36,14 +36,10 @@ public class UnitProjection {
         this.jdbc = jdbc;
     }
 
-    public void apply(Envelope<?> envelope) {
-        applyAll(List.of(envelope));
-    }
-
     /**
      * A poll's unit facts: their rows in one JDBC batch, then the versions of each unit they concern recomputed once,
      * with one read, one delete and one batch for all of them. Versions do not depend on the order facts arrive in,
-     * so this builds what one fact at a time builds; it saves the replay four round trips per unit event.
+     * so this builds what one fact at a time would; it saves four round trips per unit event.
      */
     public void applyAll(List<Envelope<?>> events) {
         List<Object[]> rows = new ArrayList<>();

@@ -41,15 +41,9 @@ public class IdempotentConsumer {
     public Optional<Envelope<?>> handle(String consumer, Message<byte[]> message, Consumer<Envelope<?>> handler) {
         Envelope<?> envelope = codec.decode(message.getPayload());
         boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
-            int inserted = jdbc.update("""
-                    insert into processed_event (event_id, consumer, event_type, processed_at)
-                    values (?, ?, ?, now()) on conflict do nothing""",
-                    envelope.eventId(), consumer, envelope.eventType());
-            if (inserted == 0) {
-                return false;
-            }
-            handler.accept(envelope);
-            return true;
+            List<Envelope<?>> fresh = firstDeliveries(List.of(new Delivery(consumer, envelope)));
+            fresh.forEach(handler);
+            return !fresh.isEmpty();
         }));
         return applied ? Optional.of(envelope) : Optional.empty();
     }
