@@ -95,15 +95,21 @@ class CriteriaServiceIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             published.clear();
             published.addAll(KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)));
-            assertThat(published).filteredOn(r -> commune.equals(r.key())).hasSize(2);
+            assertThat(published).filteredOn(r -> commune.equals(r.key())).last()
+                    .satisfies(r -> assertThat(r.value()).contains("\"CriteriaSetStatusChanged\""));
         });
         List<JsonNode> aboutCommune = published.stream().filter(r -> commune.equals(r.key()))
                 .map(r -> JsonHttp.parse(r.value())).toList();
         assertThat(aboutCommune).extracting(e -> e.path("eventType").asString())
-                .containsExactly("MeasurementRecorded", "IndicatorStatusChanged");
+                .startsWith("MeasurementRecorded", "IndicatorStatusChanged", "CriterionStatusChanged")
+                .as("a stretch per criterion of the set, and one for the set: 4.1 is not known, so unknown")
+                .containsOnlyOnce("CriteriaSetStatusChanged").hasSize(2 + 19 + 1);
         JsonNode change = aboutCommune.get(1);
+        assertThat(change.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(change.path("payload").path("status").asString()).isEqualTo("MET");
-        assertThat(change.path("payload").path("causeMeasurementId").asString()).isEqualTo(measurementId);
+        assertThat(change.path("payload").path("governingMeasurementId").asString()).isEqualTo(measurementId);
+        assertThat(change.path("payload").path("cause").path("kind").asString()).isEqualTo("MEASUREMENT_RECORDED");
+        assertThat(change.path("payload").path("cause").path("measurementId").asString()).isEqualTo(measurementId);
         assertThat(change.path("validOn").asString()).isEqualTo("2024-03-05");
         assertThat(change.path("unitPath")).extracting(n -> n.path("name").asString())
                 .containsExactly("Bắc Giang", "Song Vân");
@@ -130,8 +136,15 @@ class CriteriaServiceIT {
         history.forEach(entry -> kinds.add(entry.path("kind").asString() + ":" + entry.path("status").asString("")));
         assertThat(kinds).containsExactly("MEASUREMENT_RECORDED:", "INDICATOR_STATUS:MET", "MEASUREMENT_RECORDED:",
                 "INDICATOR_STATUS:NOT_MET", "MEASUREMENT_CORRECTED:", "INDICATOR_STATUS:MET",
-                "MEASUREMENT_RETRACTED:");
+                "MEASUREMENT_RETRACTED:", "INDICATOR_STATUS:MET");
         assertThat(history.get(4).path("reason").asString()).isEqualTo("Sửa lỗi nhập liệu theo biên bản kiểm tra");
+        assertThat(history.get(5).path("causeKind").asString()).as("a correction is named as one")
+                .isEqualTo("MEASUREMENT_CORRECTED");
+        JsonNode fellBack = history.get(7);
+        assertThat(fellBack.path("causeKind").asString()).isEqualTo("MEASUREMENT_RETRACTED");
+        assertThat(fellBack.path("measurementId").asString()).as("the retracted one's dates fall back to m1")
+                .isEqualTo(m1);
+        assertThat(fellBack.path("validOn").asString()).isEqualTo("2024-09-30");
 
         JsonHttp.Response again = http().post("/api/units/" + commune + "/measurements/" + m2 + "/retraction",
                 Map.of("reason", "lần nữa"));
@@ -155,6 +168,43 @@ class CriteriaServiceIT {
                         .filter(r -> commune.equals(r.key()))
                         .map(r -> JsonHttp.parse(r.value()).path("eventType").asString()).toList())
                 .contains("MeasurementCorrected", "MeasurementRetracted"));
+    }
+
+    /**
+     * Observation 1 of issue 14 through the service: a measurement dated before one already recorded governs its own
+     * dates in the standing of any date, and the criterion and set follow on those dates. Catches a standing that
+     * answers only for today, or a back-dated measurement that changes nothing.
+     */
+    @Test
+    void aBackDatedMeasurementGovernsItsOwnDatesInTheStandingOfEachDate() {
+        measure("90", "2024-06-30");
+        String backDated = measure("99", "2024-03-31");
+        String set = "/api/units/" + commune + "/standing?criteriaSet=VN-XA-NTMNC-2021-2025&asOf=";
+
+        JsonNode april = http().get(set + "2024-04-15").json();
+        assertThat(april.path("asOf").asString()).isEqualTo("2024-04-15");
+        JsonNode electricity = april.path("criteria").get(3).path("indicators").get(1);
+        assertThat(electricity.path("status").asString()).isEqualTo("MET");
+        assertThat(electricity.path("measurementId").asString()).isEqualTo(backDated);
+        assertThat(april.path("criteria").get(3).path("status").asString()).as("4.1 is not known")
+                .isEqualTo("UNKNOWN");
+        assertThat(april.path("criteriaNotMet")).isEmpty();
+
+        JsonNode july = http().get(set + "2024-07-01").json();
+        assertThat(july.path("criteria").get(3).path("indicators").get(1).path("status").asString())
+                .isEqualTo("NOT_MET");
+        assertThat(july.path("criteria").get(3).path("status").asString()).isEqualTo("NOT_MET");
+        assertThat(july.path("status").asString()).isEqualTo("NOT_MET");
+        assertThat(july.path("criteriaNotMet")).extracting(JsonNode::asString).containsExactly("4");
+        assertThat(july.path("criteriaTotal").asInt()).isEqualTo(19);
+
+        JsonNode criterion = http().get("/api/units/" + commune
+                + "/history?criteriaSet=VN-XA-NTMNC-2021-2025&code=4").json();
+        assertThat(criterion).extracting(e -> e.path("status").asString() + "@" + e.path("validOn").asString()
+                        + ".." + e.path("validUntil").asString(""))
+                .as("from the set's start to its end (2026-02-14); the back-dated measurement changed no date of the"
+                        + " criterion (4.1 is unknown), so it published nothing for it")
+                .containsExactly("UNKNOWN@2022-03-08..2024-06-30", "NOT_MET@2024-06-30..2026-02-15");
     }
 
     private String measure(String percent, String validOn) {
@@ -190,6 +240,11 @@ class CriteriaServiceIT {
         assertThat(JsonHttp.parse(underV1).path("rule").path("setVersion").asInt())
                 .as("a measurement dated under version 1 is recorded with version 1's rule").isEqualTo(1);
         assertThat(JsonHttp.parse(underV1).path("rule").path("threshold").decimalValue()).isEqualByComparingTo("98");
+        JsonHttp.Response tooEarly = http().post("/api/units/" + commune + "/measurements", Map.of(
+                "criteriaSet", code, "indicatorCode", "4.2", "value", 99, "validOn", "2021-06-30"));
+        assertThat(tooEarly.problemType()).isEqualTo("before-set-in-force");
+        assertThat(tooEarly.json().path("detail").asString()).as("observation 5: the set's own start, not v2's")
+                .contains("2022").doesNotContain("2024");
         JsonNode underV2 = measureIn(code, "99.2", "2024-07-01");
         assertThat(underV2.path("threshold").decimalValue()).isEqualByComparingTo("99");
         assertThat(underV2.path("status").asString()).isEqualTo("MET");

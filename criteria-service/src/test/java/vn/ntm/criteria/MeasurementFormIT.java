@@ -88,22 +88,34 @@ class MeasurementFormIT {
             published.clear();
             KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                     .filter(r -> commune.equals(r.key())).forEach(r -> published.add(JsonHttp.parse(r.value())));
-            assertThat(published).hasSize(6);
+            assertThat(published).last().extracting(e -> e.path("eventType").asString())
+                    .isEqualTo("CriteriaSetStatusChanged");
         });
-        assertThat(published).extracting(e -> e.path("eventType").asString()).as("the single endpoint's events")
+        List<String> types = published.stream().map(e -> e.path("eventType").asString()).toList();
+        assertThat(types.subList(0, 6)).as("the single endpoint's events, judged once for the form")
                 .containsExactly("MeasurementRecorded", "MeasurementRecorded", "MeasurementRecorded",
-                        "IndicatorStatusChanged", "IndicatorStatusChanged", "CriterionStatusChanged");
+                        "IndicatorStatusChanged", "IndicatorStatusChanged", "IndicatorStatusChanged");
+        assertThat(types.subList(6, types.size())).as("then the criteria and the set, each over its dates")
+                .containsOnly("CriterionStatusChanged", "CriteriaSetStatusChanged");
         assertThat(published).allSatisfy(event -> {
-            assertThat(event.path("validOn").asString()).isEqualTo("2024-03-05");
             assertThat(event.path("actor").path("subject").asString()).isEqualTo("kiem-thu");
             assertThat(event.path("actor").path("role").asString()).isEqualTo("commune-officer");
             assertThat(event.path("recordedAt").asString()).isNotBlank();
         });
+        assertThat(published.subList(0, 6)).allSatisfy(event ->
+                assertThat(event.path("validOn").asString()).isEqualTo("2024-03-05"));
         assertThat(published.get(0).path("payload").path("evidence").path("assessedBy").asString())
                 .isEqualTo("Sở Công Thương Bắc Giang");
         assertThat(published.subList(0, 3)).extracting(e -> e.path("payload").path("measurementId").asString())
                 .containsExactlyElementsOf(measurementIds);
-        assertThat(published.get(5).path("payload").path("status").asString()).isEqualTo("MET");
+        assertThat(published.subList(3, 6)).extracting(e -> e.path("payload").path("governingMeasurementId")
+                .asString()).containsExactlyElementsOf(measurementIds);
+        assertThat(published).filteredOn(e -> e.path("eventType").asString().equals("CriterionStatusChanged")
+                        && e.path("payload").path("criterionCode").asString().equals("4")
+                        && e.path("validOn").asString().equals("2024-03-05"))
+                .as("electricity met from the form's date, for as long as the set is in force")
+                .singleElement().satisfies(e -> assertThat(e.path("payload").path("status").asString())
+                        .isEqualTo("MET"));
 
         JsonNode history = http().get("/api/units/" + commune + "/history?criteriaSet=" + SET + "&code=4.2").json();
         assertThat(history).extracting(e -> e.path("kind").asString())

@@ -34,8 +34,9 @@ class EnvelopeJsonTest {
                 Instant.parse("2024-03-06T01:02:03Z"), new Actor("can-bo@songvan", "commune-officer", "xã Song Vân"),
                 "8565f27f-834a-541b-947f-d43167af318b",
                 List.of(new UnitRef("8565f27f-834a-541b-947f-d43167af318b", "COMMUNE", "Song Vân")),
-                new IndicatorStatusChanged("VN-XA-NTMNC-2021-2025", "4", "4.2", "UNKNOWN", "MET",
-                        new BigDecimal("100"), "GE", new BigDecimal("98"), "% households", true, "src", "m-1", 1));
+                new IndicatorStatusChanged("VN-XA-NTMNC-2021-2025", "4", "4.2", "MET", LocalDate.of(2024, 6, 30),
+                        new BigDecimal("100"), "GE", new BigDecimal("98"), "% households", true, "src", "m-1", 1,
+                        new StatusCause(StatusCause.MEASUREMENT_RECORDED, "m-1", "4.2", LocalDate.of(2024, 3, 5))));
 
         JsonNode tree = json.readTree(json.writeValueAsString(envelope));
         assertThat(tree.propertyNames()).containsExactlyInAnyOrder("eventId", "eventType", "schemaVersion",
@@ -47,6 +48,30 @@ class EnvelopeJsonTest {
 
         JavaType type = json.getTypeFactory().constructParametricType(Envelope.class, IndicatorStatusChanged.class);
         assertThat((Object) json.readValue(json.writeValueAsString(envelope), type)).isEqualTo(envelope);
+    }
+
+    /** Catches a version 1 status read as if it ended somewhere, or losing its cause or set version on upcast. */
+    @Test
+    void aVersionOneStatusChangeIsReadAsAnOpenEndedStretchOfALegacyChange() {
+        IndicatorStatusChanged indicator = new IndicatorStatusChangedV1("S", "4", "4.2", "UNKNOWN", "MET",
+                new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "src", "m-1", 2).upcast();
+        assertThat(indicator.validUntil()).isNull();
+        assertThat(indicator.status()).isEqualTo("MET");
+        assertThat(indicator.setVersion()).isEqualTo(2);
+        assertThat(indicator.governingMeasurementId()).isEqualTo("m-1");
+        assertThat(indicator.cause()).isEqualTo(new StatusCause(StatusCause.LEGACY, "m-1", "4.2", null));
+
+        CriterionStatusChanged criterion = new CriterionStatusChangedV1("S", "4", "UNKNOWN", "NOT_MET", "4.2", "m-1")
+                .upcast();
+        assertThat(criterion.status()).isEqualTo("NOT_MET");
+        assertThat(criterion.validUntil()).isNull();
+        assertThat(criterion.cause().indicatorCode()).isEqualTo("4.2");
+
+        CriteriaSetStatusChanged set = new CriteriaSetStatusChangedV1("S", "UNKNOWN", "NOT_MET", 17, 19,
+                List.of("4", "10"), "m-1").upcast();
+        assertThat(set.criteriaMet()).isEqualTo(17);
+        assertThat(set.criteriaNotMet()).containsExactly("4", "10");
+        assertThat(set.validUntil()).isNull();
     }
 
     @Test

@@ -164,6 +164,25 @@ public class KnownUnits implements UnitLineage {
                 UUID.fromString(unitId), on).stream().findFirst().orElse(latest));
     }
 
+    /** The unit as it stood from {@code from} on, until the next version's date. */
+    public record Dated(LocalDate from, KnownUnit unit) {
+    }
+
+    /**
+     * Every version of the unit, oldest first: name, path, region, commune group and special status from each date
+     * they changed on. A region it does not have itself is inherited as in {@link #find}. Empty for an unknown unit.
+     */
+    public List<Dated> history(String unitId) {
+        return find(unitId).map(latest -> jdbc.query("""
+                        select valid_from, name, path::text, region, commune_group, special_status
+                        from known_unit_version where unit_id = ? order by valid_from""",
+                (rs, row) -> new Dated(rs.getObject(1, LocalDate.class), new KnownUnit(latest.id(), latest.level(),
+                        rs.getString(2), rs.getString(4) != null ? rs.getString(4) : latest.region(),
+                        (Integer) rs.getObject(5), rs.getString(6), json.readValue(rs.getString(3), PATH),
+                        latest.endedOn())),
+                UUID.fromString(unitId))).orElse(List.of());
+    }
+
     /**
      * A unit is known once it and every unit on its path have arrived: until then its context (region) is
      * incomplete, and a measurement is refused with "try again in a few seconds" rather than judged wrongly.

@@ -5,7 +5,10 @@ import java.util.Map;
 import vn.ntm.contracts.Actor;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
-/** From {@code effectiveFrom} the assessment is judged by version {@code setVersion}'s rules. */
+/**
+ * From {@code effectiveFrom} the assessment was judged by version {@code setVersion}'s rules. Stored before status
+ * timelines existed and still read from the event store; no longer applied: {@link AssessmentRulesChanged} replaced it.
+ */
 public record AssessmentReevaluated(AssessmentId assessmentId, CriteriaSetId criteriaSetId, int setVersion,
                                     LocalDate effectiveFrom, Map<String, IndicatorRule> rules, Actor actor) {
 }

@@ -7,7 +7,6 @@ import vn.ntm.contracts.UnitRef;
 
 /** Replaces a measurement's value; the original stays in the history, the correction is a new event. */
 public record CorrectMeasurementCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
-                                        List<UnitRef> unitPath, String measurementId, IndicatorRule rule,
-                                        MeasuredValue value, String reason, Evidence evidence, SetShape shape,
-                                        Actor actor) {
+                                        List<UnitRef> unitPath, String measurementId, MeasuredValue value,
+                                        String reason, Evidence evidence, RuleBook rules, Actor actor) {
 }

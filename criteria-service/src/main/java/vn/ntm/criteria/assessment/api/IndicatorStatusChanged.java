@@ -5,19 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /**
- * An indicator's status for a unit changed; the cause is the measurement and the threshold (of set version
- * {@code setVersion}) named here. Revision 2 added {@code setVersion} (see IndicatorStatusChangedUpcaster).
+ * A stretch of an indicator's status timeline changed: from {@code validFrom} until {@code validUntil} (exclusive;
+ * null: open-ended) its status is {@code status}, judged from {@code governingMeasurementId} by the threshold of set
+ * version {@code setVersion}; UNKNOWN with no governing measurement when none governs those dates. Revision 3 made
+ * the status a timeline (see StatusEventUpcasters); revision 2 added {@code setVersion}.
  */
-@Revision("2")
+@Revision("3")
 public record IndicatorStatusChanged(AssessmentId assessmentId, String unitId, List<UnitRef> unitPath,
                                      CriteriaSetId criteriaSetId, String criterionCode, String indicatorCode,
-                                     IndicatorStatus previousStatus, IndicatorStatus status, BigDecimal comparedValue,
-                                     Comparator comparator, BigDecimal threshold, String unit,
-                                     boolean thresholdVerified, String thresholdSource, String causeMeasurementId,
-                                     LocalDate validOn, Actor actor, int setVersion) {
+                                     IndicatorStatus status, LocalDate validFrom, LocalDate validUntil,
+                                     BigDecimal comparedValue, Comparator comparator, BigDecimal threshold,
+                                     String unit, boolean thresholdVerified, String thresholdSource,
+                                     String governingMeasurementId, int setVersion, StatusCause cause,
+                                     Actor actor) {
 }

@@ -5,13 +5,14 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /**
  * @param unitPath the unit's path as criteria-service knows it, carried into the events for consumers
- * @param rule     the indicator and the threshold that apply to this unit on {@code validOn}
+ * @param rules    the set's rules for this unit over valid time (the measurement is judged on every date it governs)
  */
 public record RecordMeasurementCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
-                                       List<UnitRef> unitPath, String measurementId, IndicatorRule rule,
-                                       MeasuredValue value, LocalDate validOn, Evidence evidence, SetShape shape,
-                                       Actor actor) {
+                                       List<UnitRef> unitPath, CriteriaSetId criteriaSetId, String measurementId,
+                                       String indicatorCode, MeasuredValue value, LocalDate validOn,
+                                       Evidence evidence, RuleBook rules, Actor actor) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /**
  * A measurement form (biểu mẫu): several indicators of one unit and one set, all valid on one date, recorded all
@@ -13,18 +14,14 @@ import vn.ntm.contracts.UnitRef;
  *
  * @param unitPath the unit's path as criteria-service knows it, carried into the events for consumers
  * @param items    in the order of the form, which problem details refer to ({@code items[i]})
+ * @param rules    the set's rules for this unit over valid time
  */
 public record RecordMeasurementsCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
-                                        List<UnitRef> unitPath, LocalDate validOn, List<Item> items, SetShape shape,
-                                        Actor actor) {
+                                        List<UnitRef> unitPath, CriteriaSetId criteriaSetId, LocalDate validOn,
+                                        List<Item> items, RuleBook rules, Actor actor) {
 
-    /**
-     * One indicator of the form.
-     *
-     * @param rule     the indicator and the threshold that apply to this unit on the form's date
-     * @param evidence the form's evidence with the item's own fields over it
-     */
-    public record Item(String measurementId, IndicatorRule rule, MeasuredValue value, Evidence evidence) {
+    /** One indicator of the form; {@code evidence} is the form's with the item's own fields over it. */
+    public record Item(String measurementId, String indicatorCode, MeasuredValue value, Evidence evidence) {
     }
 
     public RecordMeasurementsCommand {

@@ -1,18 +1,15 @@
 package vn.ntm.criteria.assessment.api;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 
 /**
- * A new version of the criteria set took effect on {@code effectiveFrom}: judge the current measurements again
- * under its rules (one per indicator of the new version) and shape. History is not rewritten: any change is a new
- * status event valid from that date.
+ * Judge the assessment again under {@code rules}: sent when a version of the set is published or a unit's
+ * attributes change on a date, and once per assessment after an upgrade (its timelines derived again from its
+ * facts). Publishes exactly the stretches that change; nothing when none does.
  */
 public record ReevaluateAssessmentCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
-                                          List<UnitRef> unitPath, int setVersion, LocalDate effectiveFrom,
-                                          Map<String, IndicatorRule> rules, SetShape shape, Actor actor) {
+                                          List<UnitRef> unitPath, RuleBook rules, Actor actor) {
 }

@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 
-/** Withdraws a measurement recorded in error; statuses fall back to the measurements that remain. */
+/** Withdraws a measurement recorded in error; each date it governed falls back to the measurements that remain. */
 public record RetractMeasurementCommand(@TargetAggregateIdentifier AssessmentId assessmentId, String unitId,
-                                        List<UnitRef> unitPath, String measurementId, String reason, SetShape shape,
+                                        List<UnitRef> unitPath, String measurementId, String reason, RuleBook rules,
                                         Actor actor) {
 }

@@ -2,24 +2,29 @@ package vn.ntm.criteria.assessment.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
 import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
+import vn.ntm.criteria.assessment.api.AssessmentRulesChanged;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
@@ -35,15 +40,21 @@ import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
-import vn.ntm.criteria.assessment.api.SetShape;
+import vn.ntm.criteria.assessment.api.RuleBook;
+import vn.ntm.criteria.assessment.command.StatusTimelines.Change;
+import vn.ntm.criteria.assessment.command.StatusTimelines.CriterionJudgement;
+import vn.ntm.criteria.assessment.command.StatusTimelines.IndicatorJudgement;
+import vn.ntm.criteria.assessment.command.StatusTimelines.SetJudgement;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.support.rules.RuleViolation;
 
 /**
- * One unit's assessment against one criteria set: every measurement recorded, corrected or retracted, and the
- * statuses derived from them — indicator (chỉ tiêu), criterion (tiêu chí) and set. An indicator's status is judged
- * from its current measurement: the latest by valid date that is not retracted. A status event is emitted only
- * when a status changes, naming the measurement that caused it.
+ * One unit's assessment against one criteria set: every measurement recorded, corrected or retracted (the facts),
+ * and the statuses derived from them — indicator (chỉ tiêu), criterion (tiêu chí) and set — as timelines over valid
+ * time (see {@link StatusTimelines}). After each command the timelines are derived again from all the facts under the
+ * rules the command brings, compared with what the assessment has published so far, and exactly the stretches that
+ * differ are published, each naming the fact that caused it. Whatever order facts arrive in, what has been published
+ * then equals what the facts say for every date.
  */
 @org.axonframework.spring.stereotype.Aggregate(cache = "assessmentCache")
 class Assessment {
@@ -52,22 +63,11 @@ class Assessment {
     private AssessmentId id;
     private CriteriaSetId criteriaSetId;
     /** Every measurement in the order recorded, with its latest value and whether it still counts. */
-    private final Map<String, Held> measurements = new LinkedHashMap<>();
-    private final Map<String, IndicatorStatus> indicatorStatuses = new HashMap<>();
-    private final Map<String, IndicatorStatus> criterionStatuses = new HashMap<>();
-    private IndicatorStatus setStatus = IndicatorStatus.UNKNOWN;
-    /** The rules of the latest set version that took effect, which judge current measurements from then on. */
-    private final Map<String, IndicatorRule> activeRules = new HashMap<>();
-    private int activeVersion = 1;
-
-    /** A measurement as the aggregate keeps it. */
-    private record Held(String id, String indicatorCode, LocalDate validOn, MeasuredValue value, IndicatorRule rule,
-                        int order,
-                        boolean retracted) {
-        String fingerprint() {
-            return Assessment.fingerprint(indicatorCode, validOn, value);
-        }
-    }
+    private final Map<String, Measurement> measurements = new LinkedHashMap<>();
+    /** The digest of the rules last adopted; null for an assessment stored before rule books existed. */
+    private String rulesDigest;
+    /** The timelines as published: every stretch event folded, later over earlier. */
+    private final StatusTimelines published = new StatusTimelines();
 
     Assessment() {
         // for Axon
@@ -76,65 +76,84 @@ class Assessment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordMeasurementCommand command, Clock clock) {
-        IndicatorRule rule = command.rule();
-        checkDate(command.validOn(), rule, clock);
+        checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
+        IndicatorRule rule = ruleOn(command.rules(), command.criteriaSetId(), command.indicatorCode(),
+                command.validOn());
         checkRecordable(rule, command.validOn(), command.value(), command.evidence());
-        apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
-                rule.criteriaSetId(), command.measurementId(), rule.indicatorCode(), command.value(),
-                command.validOn(), command.evidence(), command.actor(), rule));
-        reevaluate(rule.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
-                command.measurementId(), command.validOn(), command.actor()));
+        adoptAround(command.rules(), command.unitId(), command.unitPath(), command.actor(), () ->
+                apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
+                        command.criteriaSetId(), command.measurementId(), rule.indicatorCode(), command.value(),
+                        command.validOn(), command.evidence(), command.actor(), rule)));
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, command.measurementId(),
+                rule.indicatorCode(), command.validOn());
+        publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
 
     /**
      * A form: every item is checked before anything is applied, so one bad item refuses the whole form (naming it)
-     * and nothing is recorded. Then each item is recorded as a single measurement would be, and the statuses are
-     * judged once for the whole form: each indicator it changed, then each criterion and the set once, so a form
-     * never shows a status that held only halfway through it.
+     * and nothing is recorded. Then each item is recorded as a single measurement would be, and the timelines are
+     * judged once for the whole form, so a form never shows a status that held only halfway through it.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordMeasurementsCommand command, Clock clock) {
         List<RecordMeasurementsCommand.Item> items = command.items();
-        items.forEach(item -> checkDate(command.validOn(), item.rule(), clock));
+        List<IndicatorRule> rules = new ArrayList<>();
+        checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
         Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             RecordMeasurementsCommand.Item item = items.get(i);
-            String indicatorCode = item.rule().indicatorCode();
             try {
-                Integer first = lineOf.putIfAbsent(indicatorCode, i + 1);
+                IndicatorRule rule = ruleOn(command.rules(), command.criteriaSetId(), item.indicatorCode(),
+                        command.validOn());
+                Integer first = lineOf.putIfAbsent(item.indicatorCode(), i + 1);
                 if (first != null) {
-                    throw RuleViolation.invalid("indicator-twice-in-form", "indicatorCode", indicatorCode, first);
+                    throw RuleViolation.invalid("indicator-twice-in-form", "indicatorCode", item.indicatorCode(),
+                            first);
                 }
-                checkRecordable(item.rule(), command.validOn(), item.value(), item.evidence());
+                checkRecordable(rule, command.validOn(), item.value(), item.evidence());
+                rules.add(rule);
             } catch (RuleViolation violation) {
-                throw violation.inItem("items", i, "indicatorCode", indicatorCode);
+                throw violation.inItem("items", i, "indicatorCode", item.indicatorCode());
             }
         }
-        List<Touched> touched = new ArrayList<>();
-        for (RecordMeasurementsCommand.Item item : items) {
-            IndicatorRule rule = item.rule();
-            apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
-                    rule.criteriaSetId(), item.measurementId(), rule.indicatorCode(), item.value(), command.validOn(),
-                    item.evidence(), command.actor(), rule));
-            touched.add(new Touched(rule.indicatorCode(), new Cause(command.unitId(), command.unitPath(),
-                    item.measurementId(), command.validOn(), command.actor())));
-        }
-        reevaluate(touched, command.shape());
+        Map<String, StatusCause> causes = new LinkedHashMap<>();
+        adoptAround(command.rules(), command.unitId(), command.unitPath(), command.actor(), () -> {
+            for (int i = 0; i < items.size(); i++) {
+                RecordMeasurementsCommand.Item item = items.get(i);
+                IndicatorRule rule = rules.get(i);
+                apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
+                        command.criteriaSetId(), item.measurementId(), rule.indicatorCode(), item.value(),
+                        command.validOn(), item.evidence(), command.actor(), rule));
+                causes.put(rule.indicatorCode(), new StatusCause(StatusCause.MEASUREMENT_RECORDED,
+                        item.measurementId(), rule.indicatorCode(), command.validOn()));
+            }
+        });
+        StatusCause last = new ArrayList<>(causes.values()).get(causes.size() - 1);
+        publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(),
+                code -> causes.getOrDefault(code, last), last);
     }
 
-    /** The date rules of a measurement: not in the future, within the set version's dates. */
-    private static void checkDate(LocalDate validOn, IndicatorRule rule, Clock clock) {
+    /** A measurement's date is not in the future, and the set is in force on it (refusals quote the set's dates). */
+    private static void checkDate(RuleBook rules, CriteriaSetId set, LocalDate validOn, Clock clock) {
         if (validOn.isAfter(LocalDate.now(clock))) {
             throw RuleViolation.invalid("date-in-future", "validOn", validOn);
         }
-        if (validOn.isBefore(rule.setEffectiveFrom())) {
-            throw RuleViolation.invalid("before-set-in-force", "validOn", rule.criteriaSetId(),
-                    rule.setEffectiveFrom());
+        if (rules.start() == null || validOn.isBefore(rules.start())) {
+            throw RuleViolation.invalid("before-set-in-force", "validOn", set, rules.start());
         }
-        if (rule.setEffectiveTo() != null && validOn.isAfter(rule.setEffectiveTo())) {
-            throw RuleViolation.invalid("after-set-superseded", "validOn", rule.criteriaSetId(), rule.setEffectiveTo());
+        if (rules.on(validOn).isEmpty()) {
+            throw RuleViolation.invalid("after-set-superseded", "validOn", set, rules.end().minusDays(1));
         }
+    }
+
+    /** The rule an indicator has on a date the set is in force: the indicator belongs to the version of that date. */
+    private static IndicatorRule ruleOn(RuleBook rules, CriteriaSetId set, String indicatorCode, LocalDate validOn) {
+        IndicatorRule rule = rules.on(validOn).orElseThrow().rules().get(indicatorCode);
+        if (rule == null) {
+            throw RuleViolation.unknown("unknown-indicator", "indicatorCode", indicatorCode, set);
+        }
+        return rule;
     }
 
     /** The value fits its indicator, a pass/fail names its office, and the same measurement is not there already. */
@@ -142,45 +161,122 @@ class Assessment {
         IndicatorEvaluation.checkFits(rule, value);
         IndicatorEvaluation.checkAssessedByAnOffice(rule, evidence);
         String fingerprint = fingerprint(rule.indicatorCode(), validOn, value);
-        if (counted().anyMatch(m -> m.fingerprint().equals(fingerprint))) {
+        if (measurements.values().stream().filter(m -> !m.retracted())
+                .anyMatch(m -> fingerprint(m.indicatorCode(), m.validOn(), m.value()).equals(fingerprint))) {
             throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), validOn);
         }
     }
 
     @CommandHandler
     void handle(CorrectMeasurementCommand command) {
-        Held held = counting(command.measurementId());
-        IndicatorEvaluation.checkFits(command.rule(), command.value());
+        Measurement held = counting(command.measurementId());
+        IndicatorRule rule = command.rules().on(held.validOn()).map(p -> p.rules().get(held.indicatorCode()))
+                .orElse(null);
+        if (rule != null) {
+            IndicatorEvaluation.checkFits(rule, command.value());
+        }
         if (held.value().fingerprint().equals(command.value().fingerprint())) {
             throw RuleViolation.conflict("correction-changes-nothing", "value", command.measurementId());
         }
+        adopt(command.rules(), command.unitId(), command.unitPath(), command.actor());
         apply(new MeasurementCorrected(id, command.unitId(), command.unitPath(), criteriaSetId,
-                command.measurementId(), held.indicatorCode(), command.value(), held.validOn(), command.rule(),
+                command.measurementId(), held.indicatorCode(), command.value(), held.validOn(), rule,
                 command.reason(), command.evidence(), command.actor()));
-        reevaluate(held.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
-                command.measurementId(), held.validOn(), command.actor()));
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_CORRECTED, held.id(), held.indicatorCode(),
+                held.validOn());
+        publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
 
     @CommandHandler
     void handle(RetractMeasurementCommand command) {
-        Held held = counting(command.measurementId());
+        Measurement held = counting(command.measurementId());
+        adopt(command.rules(), command.unitId(), command.unitPath(), command.actor());
         apply(new MeasurementRetracted(id, command.unitId(), command.unitPath(), criteriaSetId,
                 command.measurementId(), held.indicatorCode(), held.validOn(), command.reason(), command.actor()));
-        reevaluate(held.indicatorCode(), command.shape(), new Cause(command.unitId(), command.unitPath(),
-                command.measurementId(), held.validOn(), command.actor()));
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RETRACTED, held.id(), held.indicatorCode(),
+                held.validOn());
+        publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
 
+    /** New rules (a version, a unit's attributes), or the same ones after an upgrade: publishes what they change. */
     @CommandHandler
     void handle(ReevaluateAssessmentCommand command) {
-        if (command.setVersion() <= activeVersion) {
-            return; // already judged by this version or a later one: a repeated activation changes nothing
+        if (!adopt(command.rules(), command.unitId(), command.unitPath(), command.actor())) {
+            StatusCause rebuilt = new StatusCause(StatusCause.TIMELINES_REBUILT, null, null, null);
+            publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> rebuilt,
+                    rebuilt);
         }
-        apply(new AssessmentReevaluated(id, criteriaSetId, command.setVersion(), command.effectiveFrom(),
-                command.rules(), command.actor()));
-        // Indicators the new version dropped no longer count: the roll-ups follow the new version's shape.
-        command.shape().indicatorsByCriterion().values().stream().flatMap(List::stream).forEach(indicator ->
-                current(indicator).ifPresent(m -> reevaluate(indicator, command.shape(), new Cause(command.unitId(),
-                        command.unitPath(), m.id(), command.effectiveFrom(), command.actor()))));
+    }
+
+    /**
+     * Applies a recorded fact with the command's rules adopted first; an assessment the fact creates has published
+     * nothing yet, so it adopts them after its first event, publishing nothing of its own.
+     */
+    private void adoptAround(RuleBook rules, String unitId, List<UnitRef> unitPath, Actor actor, Runnable fact) {
+        if (id == null) {
+            fact.run();
+            apply(rulesChanged(rules, rules.start(), actor));
+        } else {
+            adopt(rules, unitId, unitPath, actor);
+            fact.run();
+        }
+    }
+
+    private AssessmentRulesChanged rulesChanged(RuleBook rules, LocalDate from, Actor actor) {
+        return new AssessmentRulesChanged(id, criteriaSetId, digest(rules), rules.periods().stream()
+                .map(p -> new AssessmentRulesChanged.PeriodSummary(p.from(), p.until(), p.setVersion())).toList(),
+                from, actor);
+    }
+
+    /**
+     * Takes the command's rules when they differ from those last adopted: records the change and publishes the
+     * stretches it alone changes, before the command's own fact is applied. An assessment stored before rule books
+     * existed has its timelines derived again here, named as rebuilt. True when the rules changed.
+     */
+    private boolean adopt(RuleBook rules, String unitId, List<UnitRef> unitPath, Actor actor) {
+        String digest = digest(rules);
+        if (digest.equals(rulesDigest)) {
+            return false;
+        }
+        boolean upgrade = rulesDigest == null && !measurements.isEmpty();
+        StatusTimelines.Changes changes = StatusTimelines.derive(measurements.values(), rules)
+                .changesFrom(published, rules);
+        LocalDate from = changes.isEmpty() ? rules.start() : changes.earliest();
+        apply(rulesChanged(rules, from, actor));
+        StatusCause cause = upgrade ? new StatusCause(StatusCause.TIMELINES_REBUILT, null, null, null)
+                : new StatusCause(StatusCause.RULES_CHANGED, null, null, from);
+        publish(changes, unitId, unitPath, actor, code -> cause, cause);
+        return true;
+    }
+
+    /** Derives the timelines from the facts and publishes every stretch where they differ from what was published. */
+    private void publishChanges(RuleBook rules, String unitId, List<UnitRef> unitPath, Actor actor,
+                                Function<String, StatusCause> causeOfIndicator, StatusCause causeOfRollUps) {
+        publish(StatusTimelines.derive(measurements.values(), rules).changesFrom(published, rules), unitId, unitPath,
+                actor, causeOfIndicator, causeOfRollUps);
+    }
+
+    private void publish(StatusTimelines.Changes changes, String unitId, List<UnitRef> unitPath, Actor actor,
+                         Function<String, StatusCause> causeOfIndicator, StatusCause causeOfRollUps) {
+        for (Change<IndicatorJudgement> change : changes.indicators()) {
+            IndicatorJudgement j = change.judgement();
+            apply(new IndicatorStatusChanged(id, unitId, unitPath, criteriaSetId, change.criterionCode(),
+                    change.code(), j == null ? IndicatorStatus.UNKNOWN : j.status(), change.from(), change.until(),
+                    j == null ? null : j.value(), j == null ? null : j.comparator(), j == null ? null : j.threshold(),
+                    j == null ? null : j.unit(), j != null && j.thresholdVerified(),
+                    j == null ? null : j.thresholdSource(), j == null ? null : j.governingMeasurementId(),
+                    change.setVersion(), causeOfIndicator.apply(change.code()), actor));
+        }
+        for (Change<CriterionJudgement> change : changes.criteria()) {
+            apply(new CriterionStatusChanged(id, unitId, unitPath, criteriaSetId, change.code(),
+                    change.judgement().status(), change.from(), change.until(), change.judgement().setVersion(),
+                    causeOfRollUps, actor));
+        }
+        for (Change<SetJudgement> change : changes.set()) {
+            SetJudgement j = change.judgement();
+            apply(new CriteriaSetStatusChanged(id, unitId, unitPath, criteriaSetId, j.status(), change.from(),
+                    change.until(), j.met(), j.total(), j.notMet(), j.setVersion(), causeOfRollUps, actor));
+        }
     }
 
     /** Equal for the same indicator, date and value however typed: what makes a measurement a duplicate. */
@@ -188,124 +284,18 @@ class Assessment {
         return indicatorCode + "|" + validOn + "|" + value.fingerprint();
     }
 
-    /** What every status event of one command names as its cause. */
-    private record Cause(String unitId, List<UnitRef> unitPath, String measurementId, LocalDate validOn,
-                         Actor actor) {
-    }
-
-    /** The measurement that decides an indicator's status: the latest by valid date that still counts. */
-    private Optional<Held> current(String indicatorCode) {
-        return counted().filter(m -> m.indicatorCode().equals(indicatorCode))
-                .max(Comparator.comparing(Held::validOn).thenComparing(Held::order));
-    }
-
-    /**
-     * The rule a measurement is judged by now: that of a later set version once it took effect and covers the
-     * indicator, else the rule recorded with the measurement.
-     */
-    private IndicatorRule ruleFor(Held held) {
-        IndicatorRule active = activeRules.get(held.indicatorCode());
-        return active != null && held.rule().setVersion() < activeVersion ? active : held.rule();
-    }
-
-    /** An indicator a command touched, and what the status events it causes name as their cause. */
-    private record Touched(String indicatorCode, Cause cause) {
-    }
-
-    private void reevaluate(String indicatorCode, SetShape shape, Cause cause) {
-        reevaluate(List.of(new Touched(indicatorCode, cause)), shape);
-    }
-
-    /**
-     * Judges each touched indicator again; then each criterion of one whose status changed, once, naming the last
-     * such indicator of it as the cause; then, if a criterion changed, the set, naming the last of those causes.
-     */
-    private void reevaluate(List<Touched> touched, SetShape shape) {
-        Map<String, Touched> changedCriteria = new LinkedHashMap<>();
-        for (Touched indicator : touched) {
-            if (judge(indicator.indicatorCode(), shape, indicator.cause())) {
-                changedCriteria.put(shape.criterionOf(indicator.indicatorCode()), indicator);
-            }
-        }
-        Touched lastChange = null;
-        for (Map.Entry<String, Touched> criterion : changedCriteria.entrySet()) {
-            if (rollUpCriterion(shape, criterion.getKey(), criterion.getValue())) {
-                lastChange = criterion.getValue();
-            }
-        }
-        if (lastChange != null) {
-            rollUpSet(shape, lastChange.cause());
+    /** Equal for equal rule books: the records' text names every period, shape and rule. */
+    static String digest(RuleBook rules) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(rules.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Judges one indicator from its current measurement; true (and an event) when its status changed. */
-    private boolean judge(String indicatorCode, SetShape shape, Cause cause) {
-        Optional<Held> current = current(indicatorCode);
-        IndicatorStatus previous = indicatorStatuses.getOrDefault(indicatorCode, IndicatorStatus.UNKNOWN);
-        IndicatorStatus status = current.map(m -> IndicatorEvaluation.evaluate(ruleFor(m), m.value()))
-                .orElse(IndicatorStatus.UNKNOWN);
-        if (status == previous) {
-            return false;
-        }
-        IndicatorRule rule = current.map(this::ruleFor).orElse(null);
-        apply(new IndicatorStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId,
-                shape.criterionOf(indicatorCode), indicatorCode, previous, status,
-                current.map(m -> m.value().comparable()).orElse(null), rule == null ? null : rule.comparator(),
-                rule == null ? null : rule.threshold(), rule == null ? null : rule.unit(),
-                rule != null && rule.thresholdVerified(), rule == null ? null : rule.thresholdSource(),
-                cause.measurementId(), cause.validOn(), cause.actor(),
-                rule == null ? activeVersion : rule.setVersion()));
-        return true;
-    }
-
-    /** Re-derives one criterion from its indicators; true (and an event) when its status changed. */
-    private boolean rollUpCriterion(SetShape shape, String criterion, Touched because) {
-        IndicatorStatus criterionBefore = criterionStatuses.getOrDefault(criterion, IndicatorStatus.UNKNOWN);
-        IndicatorStatus criterionNow = rollUp(shape.indicatorsByCriterion().get(criterion), indicatorStatuses);
-        if (criterionNow == criterionBefore) {
-            return false;
-        }
-        Cause cause = because.cause();
-        apply(new CriterionStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId, criterion,
-                criterionBefore, criterionNow, because.indicatorCode(), cause.measurementId(), cause.validOn(),
-                cause.actor()));
-        return true;
-    }
-
-    /** Re-derives the set's status from its criteria, emitting an event if it changed. */
-    private void rollUpSet(SetShape shape, Cause cause) {
-        IndicatorStatus setNow = rollUp(List.copyOf(shape.indicatorsByCriterion().keySet()), criterionStatuses);
-        if (setNow != setStatus) {
-            List<String> notMet = new ArrayList<>();
-            shape.indicatorsByCriterion().keySet().forEach(c -> {
-                if (criterionStatuses.getOrDefault(c, IndicatorStatus.UNKNOWN) != IndicatorStatus.MET) {
-                    notMet.add(c);
-                }
-            });
-            int total = shape.indicatorsByCriterion().size();
-            apply(new CriteriaSetStatusChanged(id, cause.unitId(), cause.unitPath(), criteriaSetId, setStatus, setNow,
-                    total - notMet.size(), total, notMet, cause.measurementId(), cause.validOn(), cause.actor()));
-        }
-    }
-
-    /** Met when all parts are met; not met as soon as one is not; otherwise unknown (also when there are no parts). */
-    static IndicatorStatus rollUp(List<String> parts, Map<String, IndicatorStatus> statuses) {
-        if (parts == null || parts.isEmpty()) {
-            return IndicatorStatus.UNKNOWN;
-        }
-        List<IndicatorStatus> of = parts.stream().map(p -> statuses.getOrDefault(p, IndicatorStatus.UNKNOWN)).toList();
-        if (of.contains(IndicatorStatus.NOT_MET)) {
-            return IndicatorStatus.NOT_MET;
-        }
-        return of.stream().allMatch(s -> s == IndicatorStatus.MET) ? IndicatorStatus.MET : IndicatorStatus.UNKNOWN;
-    }
-
-    private java.util.stream.Stream<Held> counted() {
-        return measurements.values().stream().filter(m -> !m.retracted());
-    }
-
-    private Held counting(String measurementId) {
-        Held held = measurements.get(measurementId);
+    private Measurement counting(String measurementId) {
+        Measurement held = measurements.get(measurementId);
         if (held == null) {
             throw RuleViolation.notFound("measurement-not-found", measurementId);
         }
@@ -319,46 +309,48 @@ class Assessment {
     void on(MeasurementRecorded event) {
         this.id = event.assessmentId();
         this.criteriaSetId = event.criteriaSetId();
-        measurements.put(event.measurementId(), new Held(event.measurementId(), event.indicatorCode(),
-                event.validOn(), event.value(),
-                event.rule(), measurements.size(), false));
+        measurements.put(event.measurementId(), new Measurement(event.measurementId(), event.indicatorCode(),
+                event.validOn(), event.value(), measurements.size(), false));
     }
 
     @EventSourcingHandler
     void on(MeasurementCorrected event) {
-        Held held = measurements.get(event.measurementId());
-        measurements.put(event.measurementId(), new Held(held.id(), held.indicatorCode(), held.validOn(),
-                event.value(),
-                event.rule(), held.order(), false));
+        measurements.computeIfPresent(event.measurementId(), (k, held) -> held.correctedTo(event.value()));
     }
 
     @EventSourcingHandler
     void on(MeasurementRetracted event) {
-        Held held = measurements.get(event.measurementId());
-        measurements.put(event.measurementId(), new Held(held.id(), held.indicatorCode(), held.validOn(),
-                held.value(),
-                held.rule(), held.order(), true));
+        measurements.computeIfPresent(event.measurementId(), (k, held) -> held.withdrawn());
     }
 
     @EventSourcingHandler
-    void on(IndicatorStatusChanged event) {
-        indicatorStatuses.put(event.indicatorCode(), event.status());
-    }
-
-    @EventSourcingHandler
-    void on(CriterionStatusChanged event) {
-        criterionStatuses.put(event.criterionCode(), event.status());
-    }
-
-    @EventSourcingHandler
-    void on(CriteriaSetStatusChanged event) {
-        setStatus = event.status();
+    void on(AssessmentRulesChanged event) {
+        rulesDigest = event.rulesDigest();
     }
 
     @EventSourcingHandler
     void on(AssessmentReevaluated event) {
-        activeVersion = event.setVersion();
-        activeRules.clear();
-        activeRules.putAll(event.rules());
+        // stored before rule books; the next command brings the rules, and adopting them rebuilds the timelines
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorStatusChanged event) {
+        published.indicator(event.indicatorCode()).put(event.validFrom(), event.validUntil(),
+                event.governingMeasurementId() == null ? null : new IndicatorJudgement(event.criterionCode(),
+                        event.status(), event.comparedValue(), event.comparator(), event.threshold(), event.unit(),
+                        event.thresholdVerified(), event.thresholdSource(), event.setVersion(),
+                        event.governingMeasurementId()));
+    }
+
+    @EventSourcingHandler
+    void on(CriterionStatusChanged event) {
+        published.criterion(event.criterionCode()).put(event.validFrom(), event.validUntil(),
+                new CriterionJudgement(event.status(), event.setVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(CriteriaSetStatusChanged event) {
+        published.set.put(event.validFrom(), event.validUntil(), new SetJudgement(event.status(),
+                event.criteriaMet(), event.criteriaTotal(), event.criteriaNotMet(), event.setVersion()));
     }
 }

@@ -40,7 +40,16 @@ final class IndicatorEvaluation {
         }
     }
 
+    /**
+     * The status a value has under a rule; unknown when the value does not fit the rule's kind (a later version
+     * changed the indicator's kind: its old measurements say nothing under the new rule).
+     */
     static IndicatorStatus evaluate(IndicatorRule rule, MeasuredValue value) {
+        try {
+            checkFits(rule, value);
+        } catch (RuleViolation doesNotFit) {
+            return IndicatorStatus.UNKNOWN;
+        }
         return switch (rule.kind()) {
             case PASS_FAIL -> value.passed() ? IndicatorStatus.MET : IndicatorStatus.NOT_MET;
             case MUST_BE_NONE -> value.value().signum() == 0 ? IndicatorStatus.MET : IndicatorStatus.NOT_MET;

@@ -57,29 +57,29 @@ class AssessmentEventPublisher {
 
     @EventHandler
     void on(CriterionStatusChanged e, EventMessage<CriterionStatusChanged> message) {
-        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validFrom(),
                 message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
                 new vn.ntm.contracts.CriterionStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
-                        e.previousStatus().name(), e.status().name(), e.causeIndicatorCode(),
-                        e.causeMeasurementId())));
+                        e.status().name(), e.validUntil(), e.setVersion(), e.cause())));
     }
 
     @EventHandler
     void on(CriteriaSetStatusChanged e, EventMessage<CriteriaSetStatusChanged> message) {
-        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validFrom(),
                 message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
-                new vn.ntm.contracts.CriteriaSetStatusChanged(e.criteriaSetId().value(), e.previousStatus().name(),
-                        e.status().name(), e.criteriaMet(), e.criteriaTotal(), e.criteriaNotMet(),
-                        e.causeMeasurementId())));
+                new vn.ntm.contracts.CriteriaSetStatusChanged(e.criteriaSetId().value(), e.status().name(),
+                        e.validUntil(), e.criteriaMet(), e.criteriaTotal(), e.criteriaNotMet(), e.setVersion(),
+                        e.cause())));
     }
 
     @EventHandler
     void on(IndicatorStatusChanged e, EventMessage<IndicatorStatusChanged> message) {
-        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validOn(),
+        publisher.publish(BINDING, Envelope.of(UUID.fromString(message.getIdentifier()), e.validFrom(),
                 message.getTimestamp(), e.actor(), e.unitId(), e.unitPath(),
                 new vn.ntm.contracts.IndicatorStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
-                        e.indicatorCode(), e.previousStatus().name(), e.status().name(), e.comparedValue(),
+                        e.indicatorCode(), e.status().name(), e.validUntil(), e.comparedValue(),
                         e.comparator() == null ? null : e.comparator().name(), e.threshold(), e.unit(),
-                        e.thresholdVerified(), e.thresholdSource(), e.causeMeasurementId(), e.setVersion())));
+                        e.thresholdVerified(), e.thresholdSource(), e.governingMeasurementId(), e.setVersion(),
+                        e.cause())));
     }
 }

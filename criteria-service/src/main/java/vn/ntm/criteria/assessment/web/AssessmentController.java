@@ -23,14 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ntm.criteria.assessment.api.AssessmentId;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
 import vn.ntm.criteria.assessment.api.Evidence;
-import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
-import vn.ntm.criteria.assessment.api.SetShape;
 import vn.ntm.criteria.assessment.query.AssessmentLog;
-import vn.ntm.criteria.assessment.rules.IndicatorRules;
+import vn.ntm.criteria.assessment.rules.RuleBooks;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetLevel;
@@ -53,13 +51,13 @@ class AssessmentController {
     private final CriteriaCatalogue catalogue;
     private final AssessmentLog log;
     private final ThresholdResolver thresholds;
-    private final IndicatorRules rules;
+    private final RuleBooks rules;
     private final ActorResolver actors;
     private final AccessGuard access;
     private final java.time.Clock clock;
 
     AssessmentController(CommandGateway commands, KnownUnits units, CriteriaCatalogue catalogue, AssessmentLog log,
-                         ThresholdResolver thresholds, IndicatorRules rules, ActorResolver actors,
+                         ThresholdResolver thresholds, RuleBooks rules, ActorResolver actors,
                          AccessGuard access, java.time.Clock clock) {
         this.access = access;
         this.rules = rules;
@@ -135,16 +133,16 @@ class AssessmentController {
         access.require(unitId, request.validOn());
         KnownUnits.KnownUnit unit = unitToMeasure(unitId, request.validOn());
         CriteriaSetDefinition set = setToMeasure(request.criteriaSet(), request.validOn());
-        CriteriaSetDefinition.Indicator indicator = indicatorOf(set, request.indicatorCode());
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
                 request.passed());
         String measurementId = UUID.randomUUID().toString();
-        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
-        commands.sendAndWait(new RecordMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
-                rule(unit, set, indicator, request.validOn()), value, request.validOn(),
-                evidence(request.evidence()), SetShape.of(set), actors.current()));
-        return ResponseEntity.created(standingUri(unitId, set))
-                .body(new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, indicator.code())));
+        CriteriaSetId setId = new CriteriaSetId(set.code());
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), setId);
+        commands.sendAndWait(new RecordMeasurementCommand(assessmentId, unit.id(), unit.path(), setId, measurementId,
+                request.indicatorCode(), value, request.validOn(), evidence(request.evidence()),
+                rules.of(unit, setId), actors.current()));
+        return ResponseEntity.created(standingUri(unitId, set)).body(new Recorded(measurementId,
+                assessmentId.value(), standingOn(unit, set, request.indicatorCode(), request.validOn())));
     }
 
     /**
@@ -166,21 +164,20 @@ class AssessmentController {
         for (int i = 0; i < request.items().size(); i++) {
             FormItem item = request.items().get(i);
             try {
-                CriteriaSetDefinition.Indicator indicator = indicatorOf(set, item.indicatorCode());
-                items.add(new RecordMeasurementsCommand.Item(UUID.randomUUID().toString(),
-                        rule(unit, set, indicator, request.validOn()),
+                items.add(new RecordMeasurementsCommand.Item(UUID.randomUUID().toString(), item.indicatorCode(),
                         new MeasuredValue(item.value(), item.numerator(), item.denominator(), item.passed()),
                         shared.overriddenBy(evidence(item.evidence()))));
             } catch (RuleViolation violation) {
                 throw violation.inItem("items", i, "indicatorCode", item.indicatorCode());
             }
         }
-        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
-        commands.sendAndWait(new RecordMeasurementsCommand(assessmentId, unit.id(), unit.path(), request.validOn(),
-                items, SetShape.of(set), actors.current()));
-        StandingView standing = standing(unit, set);
-        List<RecordedItem> recorded = items.stream().map(item -> new RecordedItem(item.rule().indicatorCode(),
-                item.measurementId(), standing.indicator(item.rule().indicatorCode()))).toList();
+        CriteriaSetId setId = new CriteriaSetId(set.code());
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), setId);
+        commands.sendAndWait(new RecordMeasurementsCommand(assessmentId, unit.id(), unit.path(), setId,
+                request.validOn(), items, rules.of(unit, setId), actors.current()));
+        StandingView standing = standing(unit, set, request.validOn());
+        List<RecordedItem> recorded = items.stream().map(item -> new RecordedItem(item.indicatorCode(),
+                item.measurementId(), standing.indicator(item.indicatorCode()))).toList();
         return ResponseEntity.created(standingUri(unitId, set))
                 .body(new RecordedForm(assessmentId.value(), set.code(), request.validOn(), recorded));
     }
@@ -195,18 +192,16 @@ class AssessmentController {
         return unit;
     }
 
-    /** The version of a published, complete set in force on {@code validOn} (its dates are checked by the command). */
+    /**
+     * The version of a published set in force on {@code validOn}, which must be complete; a date outside every
+     * version is refused by the command, quoting the set's own dates.
+     */
     private CriteriaSetDefinition setToMeasure(String code, LocalDate validOn) {
         CriteriaSetDefinition set = inForce(publishedSet(code, true), validOn);
-        if (set.skeleton()) {
+        if (set.skeleton() && catalogue.inForceOn(new CriteriaSetId(code), validOn).isPresent()) {
             throw RuleViolation.invalid("criteria-set-is-skeleton", "criteriaSet", set.code());
         }
         return set;
-    }
-
-    private static CriteriaSetDefinition.Indicator indicatorOf(CriteriaSetDefinition set, String indicatorCode) {
-        return set.indicator(indicatorCode).orElseThrow(() -> RuleViolation.unknown("unknown-indicator",
-                "indicatorCode", indicatorCode, set.code()));
     }
 
     private static Evidence evidence(EvidenceRequest request) {
@@ -225,14 +220,14 @@ class AssessmentController {
         access.require(unitId, ref.validOn());
         KnownUnits.KnownUnit unit = units.findOn(unitId, ref.validOn()).orElseThrow();
         CriteriaSetDefinition set = inForce(publishedSet(ref.criteriaSet(), false), ref.validOn());
-        CriteriaSetDefinition.Indicator indicator = set.indicator(ref.indicatorCode()).orElseThrow();
         MeasuredValue value = new MeasuredValue(request.value(), request.numerator(), request.denominator(),
                 request.passed());
-        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        CriteriaSetId setId = new CriteriaSetId(set.code());
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), setId);
         commands.sendAndWait(new CorrectMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
-                rule(unit, set, indicator, ref.validOn()), value, request.reason(),
-                evidence(request.evidence()), SetShape.of(set), actors.current()));
-        return new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, indicator.code()));
+                value, request.reason(), evidence(request.evidence()), rules.of(unit, setId), actors.current()));
+        return new Recorded(measurementId, assessmentId.value(),
+                standingOn(unit, set, ref.indicatorCode(), ref.validOn()));
     }
 
     @PostMapping("/{unitId}/measurements/{measurementId}/retraction")
@@ -241,20 +236,32 @@ class AssessmentController {
                      @Valid @RequestBody RetractionRequest request) {
         AssessmentLog.MeasurementRef ref = measurementOf(unitId, measurementId);
         KnownUnits.KnownUnit unit = units.find(unitId).orElseThrow();
-        CriteriaSetDefinition set = publishedSet(ref.criteriaSet(), false);
-        AssessmentId assessmentId = AssessmentId.of(unit.id(), new CriteriaSetId(set.code()));
+        CriteriaSetDefinition set = inForce(publishedSet(ref.criteriaSet(), false), ref.validOn());
+        CriteriaSetId setId = new CriteriaSetId(set.code());
+        AssessmentId assessmentId = AssessmentId.of(unit.id(), setId);
         commands.sendAndWait(new RetractMeasurementCommand(assessmentId, unit.id(), unit.path(), measurementId,
-                request.reason(), SetShape.of(set), actors.current()));
-        return new Recorded(measurementId, assessmentId.value(), standingOn(unit, set, ref.indicatorCode()));
+                request.reason(), rules.of(unit, setId), actors.current()));
+        return new Recorded(measurementId, assessmentId.value(),
+                standingOn(unit, set, ref.indicatorCode(), ref.validOn()));
     }
 
-    /** A unit's standing against a set: every indicator with value, threshold, margin, evidence and provenance. */
+    /**
+     * A unit's standing against a set on a date ({@code asOf}; when not given, today in Vietnam, or the last day of a
+     * set no longer in force): the set's status and counts of that date, each criterion's, and every indicator with
+     * the measurement that governs the date, its threshold, margin, evidence and provenance — by the set version in
+     * force that day and the unit as it stood.
+     */
     @GetMapping("/{unitId}/standing")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
-    StandingView standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
-        KnownUnits.KnownUnit unit = units.find(unitId)
+    StandingView standing(@PathVariable String unitId, @RequestParam String criteriaSet,
+                          @RequestParam(required = false) LocalDate asOf) {
+        CriteriaSetDefinition latest = publishedSet(criteriaSet, false);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = asOf != null ? asOf
+                : latest.effectiveTo() != null && latest.effectiveTo().isBefore(today) ? latest.effectiveTo() : today;
+        KnownUnits.KnownUnit unit = units.findOn(unitId, on)
                 .orElseThrow(() -> RuleViolation.notFound("unit-not-found", unitId));
-        return standing(unit, inForce(publishedSet(criteriaSet, false), LocalDate.now(clock)));
+        return standing(unit, inForce(latest, on), on);
     }
 
     /**
@@ -272,7 +279,7 @@ class AssessmentController {
             criteriaSet = catalogue.inForceForLevel(level.name(), LocalDate.now(clock)).stream().findFirst()
                     .orElseThrow(() -> RuleViolation.notFound("no-set-for-level", level)).code();
         }
-        return standing(unitId, criteriaSet).gaps();
+        return standing(unitId, criteriaSet, null).gaps();
     }
 
     /**
@@ -294,23 +301,23 @@ class AssessmentController {
         return log.setsAssessedFor(unitId);
     }
 
-    /** Where the unit stands on one indicator: the answer to a single measurement, correction or retraction. */
-    private StandingView.IndicatorView standingOn(KnownUnits.KnownUnit unit, CriteriaSetDefinition set, String code) {
-        return StandingView.indicator(set, code, log.standing(unit.id(), set.code(), code), thresholdsFor(unit));
+    /**
+     * Where the unit stands on one indicator on the measurement's date: the answer to a single measurement,
+     * correction or retraction (what the fact now says about its own date).
+     */
+    private StandingView.IndicatorView standingOn(KnownUnits.KnownUnit unit, CriteriaSetDefinition set, String code,
+                                                  LocalDate on) {
+        return StandingView.indicator(set, code, log.standing(unit.id(), set.code(), code, on), thresholdsFor(unit),
+                on);
     }
 
-    private StandingView standing(KnownUnits.KnownUnit unit, CriteriaSetDefinition set) {
-        return StandingView.of(unit, set, log.standing(unit.id(), set.code()), thresholdsFor(unit));
+    private StandingView standing(KnownUnits.KnownUnit unit, CriteriaSetDefinition set, LocalDate on) {
+        return StandingView.of(unit, set, log.standing(unit.id(), set.code(), null, on),
+                log.setStanding(unit.id(), set.code(), on), thresholdsFor(unit), on);
     }
 
     private StandingView.Thresholds thresholdsFor(KnownUnits.KnownUnit unit) {
         return (indicator, year) -> thresholds.resolve(indicator, unit.thresholdRegion(), unit.communeGroup(), year);
-    }
-
-    /** The indicator and the threshold that apply to this unit on that date, with their provenance. */
-    private IndicatorRule rule(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
-                               CriteriaSetDefinition.Indicator indicator, LocalDate validOn) {
-        return rules.of(unit, set, indicator, validOn.getYear());
     }
 
     private AssessmentLog.MeasurementRef measurementOf(String unitId, String measurementId) {

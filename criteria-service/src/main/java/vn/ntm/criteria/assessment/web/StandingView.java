@@ -11,9 +11,16 @@ import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.query.ThresholdResolver;
 import vn.ntm.criteria.unit.KnownUnits;
 
-/** Where one unit stands against one criteria set. */
+/**
+ * Where one unit stands against one criteria set on a date ({@code asOf}), by the set version in force that day.
+ *
+ * @param status        the set's status on {@code asOf} as criteria-service published it (UNKNOWN when nothing is known)
+ * @param criteriaMet   criteria met on {@code asOf}, of {@code criteriaTotal} in the version in force
+ * @param criteriaNotMet criteria not met on {@code asOf} (unknown ones are neither met nor listed here)
+ */
 record StandingView(String unitId, String unitName, String region, String criteriaSet, String titleVi,
-                    List<CriterionView> criteria) {
+                    int setVersion, LocalDate asOf, String status, int criteriaMet, int criteriaTotal,
+                    List<String> criteriaNotMet, List<CriterionView> criteria) {
 
     record CriterionView(String code, String nameVi, String nameEn, String status, List<IndicatorView> indicators) {
     }
@@ -35,24 +42,31 @@ record StandingView(String unitId, String unitName, String region, String criter
     }
 
     static StandingView of(KnownUnits.KnownUnit unit, CriteriaSetDefinition set,
-                           Map<String, AssessmentLog.Standing> rows, Thresholds thresholds) {
+                           Map<String, AssessmentLog.Standing> rows, Optional<AssessmentLog.SetStanding> standing,
+                           Thresholds thresholds, LocalDate asOf) {
+        Map<String, String> criterionStatuses = standing.map(AssessmentLog.SetStanding::criteria).orElse(Map.of());
         List<CriterionView> criteria = set.criteria().stream().map(c -> {
             List<IndicatorView> indicators = c.indicators().stream()
-                    .map(i -> indicator(thresholds, i, rows.get(i.code()))).toList();
-            return new CriterionView(c.code(), c.nameVi(), c.nameEn(), criterionStatus(indicators), indicators);
+                    .map(i -> indicator(thresholds, i, rows.get(i.code()), asOf)).toList();
+            return new CriterionView(c.code(), c.nameVi(), c.nameEn(),
+                    criterionStatuses.getOrDefault(c.code(), "UNKNOWN"), indicators);
         }).toList();
-        return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), criteria);
+        return new StandingView(unit.id(), unit.name(), unit.region(), set.code(), set.titleVi(), set.version(),
+                asOf, standing.map(AssessmentLog.SetStanding::status).orElse("UNKNOWN"),
+                standing.map(AssessmentLog.SetStanding::criteriaMet).orElse(0), set.criteria().size(),
+                standing.map(AssessmentLog.SetStanding::criteriaNotMet).orElse(List.of()), criteria);
     }
 
     /** One indicator of the set where the unit stands on it, from its rows of the log (see AssessmentLog#standing). */
     static IndicatorView indicator(CriteriaSetDefinition set, String code, Map<String, AssessmentLog.Standing> rows,
-                                   Thresholds thresholds) {
-        return indicator(thresholds, set.indicator(code).orElseThrow(), rows.get(code));
+                                   Thresholds thresholds, LocalDate asOf) {
+        return set.indicator(code).map(i -> indicator(thresholds, i, rows.get(code), asOf)).orElse(null);
     }
 
     /** What is still missing: every criterion not met, with only its indicators that are not met. */
     StandingView gaps() {
-        return new StandingView(unitId, unitName, region, criteriaSet, titleVi, criteria.stream()
+        return new StandingView(unitId, unitName, region, criteriaSet, titleVi, setVersion, asOf, status,
+                criteriaMet, criteriaTotal, criteriaNotMet, criteria.stream()
                 .filter(c -> !"MET".equals(c.status()))
                 .map(c -> new CriterionView(c.code(), c.nameVi(), c.nameEn(), c.status(),
                         c.indicators().stream().filter(i -> !"MET".equals(i.status())).toList()))
@@ -61,24 +75,12 @@ record StandingView(String unitId, String unitName, String region, String criter
 
     IndicatorView indicator(String code) {
         return criteria.stream().flatMap(c -> c.indicators().stream()).filter(i -> i.code().equals(code))
-                .findFirst().orElseThrow();
-    }
-
-    /** Met when all indicators are met; not met as soon as one is not; unknown otherwise. */
-    private static String criterionStatus(List<IndicatorView> indicators) {
-        if (indicators.isEmpty()) {
-            return "UNKNOWN";
-        }
-        if (indicators.stream().anyMatch(i -> "NOT_MET".equals(i.status()))) {
-            return "NOT_MET";
-        }
-        return indicators.stream().allMatch(i -> "MET".equals(i.status())) ? "MET" : "UNKNOWN";
+                .findFirst().orElse(null);
     }
 
     private static IndicatorView indicator(Thresholds thresholds, CriteriaSetDefinition.Indicator i,
-                                           AssessmentLog.Standing row) {
-        LocalDate on = row != null && row.validOn() != null ? row.validOn() : LocalDate.now();
-        var threshold = thresholds.of(i, on.getYear());
+                                           AssessmentLog.Standing row, LocalDate asOf) {
+        var threshold = thresholds.of(i, asOf.getYear());
         BigDecimal thresholdValue = row != null && row.threshold() != null ? row.threshold()
                 : threshold.map(ThresholdResolver.Resolved::value).orElse(null);
         boolean verified = threshold.map(ThresholdResolver.Resolved::verified).orElse(i.verified());

@@ -107,10 +107,12 @@ public class CriteriaCatalogue implements CriteriaSetLookup {
                 order by effective_from, code""");
     }
 
-    /** Versions after the first that have taken effect by {@code today} but whose assessments were not re-evaluated. */
-    public List<CriteriaSetDefinition> awaitingActivation(LocalDate today) {
-        return query(DEFINITION + "where version > 1 and activated_at is null and effective_from <= ? order by code, version",
-                today);
+    /**
+     * Versions after the first whose assessments were not yet judged again under them. Whatever their effective
+     * date: a status is a timeline, and a version dated in the future changes its future stretches now.
+     */
+    public List<CriteriaSetDefinition> awaitingActivation() {
+        return query(DEFINITION + "where version > 1 and activated_at is null order by code, version");
     }
 
     public void markActivated(String code, int version, Instant at) {

@@ -143,7 +143,7 @@ class CriteriaSetController {
         CriteriaSetId id = new CriteriaSetId(definition.code());
         if (definition.version() > 1 && catalogue.exists(id)) {
             commands.sendAndWait(new AmendCriteriaSetCommand(id, definition, actors.current()));
-            // an amendment already in force re-evaluates the assessments now; a future one when its day comes
+            // every assessment against the set is judged under the new version now, whatever its effective date
             activation.activateDue();
         } else {
             commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));

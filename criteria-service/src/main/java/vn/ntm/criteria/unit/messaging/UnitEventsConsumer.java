@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitAttributesChanged;
+import vn.ntm.criteria.assessment.process.Reevaluation;
 import vn.ntm.contracts.UnitEnded;
 import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRegistered;
@@ -18,11 +19,12 @@ import vn.ntm.support.messaging.IdempotentConsumer;
 class UnitEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> unitEvents(IdempotentConsumer consumer, KnownUnits units) {
-        return message -> consumer.handle("criteria-units", message, envelope -> apply(envelope, units));
+    Consumer<Message<byte[]>> unitEvents(IdempotentConsumer consumer, KnownUnits units, Reevaluation reevaluation) {
+        return message -> consumer.handle("criteria-units", message,
+                envelope -> apply(envelope, units, reevaluation));
     }
 
-    private static void apply(Envelope<?> envelope, KnownUnits units) {
+    private static void apply(Envelope<?> envelope, KnownUnits units, Reevaluation reevaluation) {
         String id = envelope.unitId();
         if (envelope.payload() instanceof UnitRegistered unit) {
             units.register(id, unit.level(), unit.name(), unit.parentId(), unit.region(),
@@ -34,6 +36,8 @@ class UnitEventsConsumer {
         } else if (envelope.payload() instanceof UnitAttributesChanged changed) {
             units.changeAttributes(id, changed.validFrom(), changed.region(), changed.communeGroup(),
                     changed.specialStatus());
+            // thresholds by region, group or status change from that date: the unit's timelines change with them
+            reevaluation.everyAssessmentOfUnit(id, envelope.actor());
         } else if (envelope.payload() instanceof UnitEnded ended) {
             units.end(id, ended.validFrom(), ended.successorIds());
         }

@@ -1,13 +1,10 @@
 package vn.ntm.criteria.assessment.command;
 
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.instanceOf;
-import static vn.ntm.criteria.Fixtures.OFFICER;
-import static vn.ntm.criteria.Fixtures.SET;
-import static vn.ntm.criteria.Fixtures.rule;
+import static vn.ntm.criteria.assessment.command.Books.SET;
+import static vn.ntm.criteria.assessment.command.Books.V1_FROM;
+import static vn.ntm.criteria.assessment.command.Books.V2_FROM;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,22 +12,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
-import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
-import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
+import vn.ntm.criteria.assessment.api.AssessmentRulesChanged;
 import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
-import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.Evidence;
-import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
@@ -39,363 +35,422 @@ import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
-import vn.ntm.criteria.assessment.api.SetShape;
+import vn.ntm.criteria.assessment.api.RuleBook;
 import vn.ntm.criteria.catalogue.api.Comparator;
-import vn.ntm.criteria.catalogue.api.IndicatorKind;
 import vn.ntm.support.rules.RuleViolation;
 
+/**
+ * The assessment's behaviour, one per test, with the stretches each command publishes written out (see
+ * {@link Stretches}). The observations of issue 14 are the tests named after them.
+ */
 class AssessmentTest {
 
     private static final String UNIT = "2f1d9a3e-5c7b-4e2a-9d10-6b8f0c4a1e21";
     private static final AssessmentId ID = AssessmentId.of(UNIT, SET);
-    private static final List<UnitRef> PATH = List.of(new UnitRef(UNIT, "COMMUNE", "Song Vân"));
-    /** Test values only: criterion 4 has one rate indicator, criterion 9 one "must be none" count. */
-    private static final IndicatorRule ELECTRICITY = rule("4.2", IndicatorKind.RATE, Comparator.GE, "98");
-    private static final IndicatorRule TEMPORARY_HOUSES = new IndicatorRule(SET, "9", "9.1",
-            IndicatorKind.MUST_BE_NONE, null, null, BigDecimal.ZERO, false, "test", ELECTRICITY.setEffectiveFrom(),
-            ELECTRICITY.setEffectiveTo(), 1);
-    private static final SetShape SHAPE = new SetShape(shape());
-    private static final LocalDate MARCH = LocalDate.of(2024, 3, 5);
+    private static final List<UnitRef> PATH = List.of(new UnitRef(UNIT, "COMMUNE", "xã thử nghiệm"));
+    private static final Actor OFFICER = new Actor("can-bo@xa", "commune-officer", null);
+    private static final Evidence FORM = new Evidence("Biên bản", null, null, "Phòng Kinh tế");
+    private static final LocalDate MARCH = LocalDate.of(2024, 3, 31);
+    private static final LocalDate JUNE = LocalDate.of(2024, 6, 30);
     private static final LocalDate SEPTEMBER = LocalDate.of(2024, 9, 30);
-    private static final Evidence PLAN = new Evidence("30/KH-UBND", null, null, null);
 
     private AggregateTestFixture<Assessment> fixture;
-
-    private static Map<String, List<String>> shape() {
-        Map<String, List<String>> shape = new LinkedHashMap<>();
-        shape.put("4", List.of("4.2"));
-        shape.put("9", List.of("9.1"));
-        return shape;
-    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-12-31T00:00:00Z"), ZoneOffset.UTC));
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
     }
 
+    private static MeasuredValue rate(long numerator, long denominator) {
+        return new MeasuredValue(null, numerator, denominator, null);
+    }
+
+    private static MeasuredValue number(String value) {
+        return new MeasuredValue(new BigDecimal(value), null, null, null);
+    }
+
+    private static RecordMeasurementCommand record(String id, String indicator, MeasuredValue value, LocalDate on,
+                                                   RuleBook rules) {
+        return new RecordMeasurementCommand(ID, UNIT, PATH, SET, id, indicator, value, on, FORM, rules, OFFICER);
+    }
+
+    private static RecordMeasurementCommand record(String id, String indicator, MeasuredValue value, LocalDate on) {
+        return record(id, indicator, value, on, Books.oneVersion());
+    }
+
+    private static CorrectMeasurementCommand correct(String id, MeasuredValue value) {
+        return new CorrectMeasurementCommand(ID, UNIT, PATH, id, value, "sai số liệu", FORM, Books.oneVersion(),
+                OFFICER);
+    }
+
+    private static RetractMeasurementCommand retract(String id) {
+        return new RetractMeasurementCommand(ID, UNIT, PATH, id, "nhập nhầm", Books.oneVersion(), OFFICER);
+    }
+
+    /** The payloads {@code when} publishes after {@code given}; fails on any exception. */
+    private List<Object> published(List<Object> given, Object when) {
+        List<Object> payloads = new ArrayList<>();
+        (given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given)).when(when)
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
+                    @Override
+                    public boolean matches(Object events) {
+                        ((List<?>) events).forEach(e -> payloads.add(((EventMessage<?>) e).getPayload()));
+                        return true;
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("any events");
+                    }
+                });
+        return payloads;
+    }
+
+    private static BaseMatcher<RuleViolation> violationWhere(java.util.function.Predicate<RuleViolation> holds) {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof RuleViolation v && holds.test(v);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal as expected");
+            }
+        };
+    }
+
+    private List<String> stretches(List<Object> given, Object when) {
+        return Stretches.lines(published(given, when));
+    }
+
+    private void refused(List<Object> given, Object when, String rule) {
+        (given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given)).when(when)
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString(rule)).expectNoEvents();
+    }
+
+    /**
+     * Catches an indicator judged only from its date on without a start for its criterion and set, or roll-ups
+     * published for one date instead of the whole stretch they hold on.
+     */
     @Test
-    void aMeasurementAboveTheThresholdMakesTheIndicatorAndItsCriterionMet() {
-        MeasuredValue all = new MeasuredValue(null, 2150L, 2150L, null);
+    void aFirstMeasurementGivesTheIndicatorItsDatesAndTheRollUpsEveryDateOfTheSet() {
+        List<Object> events = published(List.of(), record("m1", "I1", rate(45, 50), MARCH));
+        assertThat(events.get(0)).isInstanceOf(MeasurementRecorded.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(AssessmentRulesChanged.class,
+                e -> assertThat(e.changedFrom()).isEqualTo(V1_FROM));
+        assertThat(Stretches.lines(events)).containsExactly(
+                "I1 [2024-03-31, …) MET by m1 v1 MEASUREMENT_RECORDED m1",
+                "C1 [2024-01-01, …) UNKNOWN v1 MEASUREMENT_RECORDED m1",
+                "C2 [2024-01-01, …) UNKNOWN v1 MEASUREMENT_RECORDED m1",
+                "SET [2024-01-01, …) UNKNOWN 0/2 not met [] v1 MEASUREMENT_RECORDED m1");
+    }
+
+    /**
+     * Observation 1: a back-dated 45/50 before a 35/50 was accepted and published nothing. Catches a model that
+     * judges only the latest measurement, or one that lets the older measurement govern past the newer one.
+     */
+    @Test
+    void observation1ABackDatedMeasurementChangesTheDatesItGovernsAndNoOthers() {
+        List<Object> given = List.of(record("m2", "I1", rate(35, 50), JUNE), record("m3", "I2", number("12"), JUNE));
+        assertThat(stretches(given, record("m1", "I1", rate(45, 50), MARCH))).containsExactly(
+                "I1 [2024-03-31, 2024-06-30) MET by m1 v1 MEASUREMENT_RECORDED m1");
+    }
+
+    /**
+     * Catches a back-dated measurement whose roll-ups are not recomputed: with I2 met from March, I1 met on its
+     * dates makes C1 met exactly there.
+     */
+    @Test
+    void aBackDatedMeasurementRollsUpOnItsOwnDates() {
+        List<Object> given = List.of(record("m2", "I1", rate(35, 50), JUNE), record("m3", "I2", number("12"), MARCH));
+        assertThat(stretches(given, record("m1", "I1", rate(45, 50), MARCH))).containsExactly(
+                "I1 [2024-03-31, 2024-06-30) MET by m1 v1 MEASUREMENT_RECORDED m1",
+                "C1 [2024-03-31, 2024-06-30) MET v1 MEASUREMENT_RECORDED m1",
+                "SET [2024-03-31, 2024-06-30) UNKNOWN 1/2 not met [] v1 MEASUREMENT_RECORDED m1");
+    }
+
+    /**
+     * Observation 2: after a correction and a retraction of the June measurement, its criterion must follow its
+     * indicator on every date. Catches roll-ups left behind by a correction or retraction, and a retraction that does
+     * not fall back to the measurement that governed before.
+     */
+    @Test
+    void observation2ACorrectionAndThenARetractionMoveTheCriterionWithTheIndicator() {
+        List<Object> given = new ArrayList<>(List.of(record("m1", "I1", rate(45, 50), MARCH),
+                record("m2", "I1", rate(35, 50), JUNE), record("m3", "I2", number("12"), MARCH)));
+        assertThat(stretches(given, correct("m2", rate(46, 50)))).containsExactly(
+                "I1 [2024-06-30, …) MET by m2 v1 MEASUREMENT_CORRECTED m2",
+                "C1 [2024-06-30, …) MET v1 MEASUREMENT_CORRECTED m2",
+                "SET [2024-06-30, …) UNKNOWN 1/2 not met [] v1 MEASUREMENT_CORRECTED m2");
+        given.add(correct("m2", rate(46, 50)));
+        given.add(record("m4", "I1", rate(30, 50), SEPTEMBER));
+        assertThat(stretches(given, retract("m2"))).containsExactly(
+                "I1 [2024-06-30, 2024-09-30) MET by m1 v1 MEASUREMENT_RETRACTED m2");
+        given.add(retract("m2"));
+        assertThat(stretches(given, retract("m4"))).containsExactly(
+                "I1 [2024-09-30, …) MET by m1 v1 MEASUREMENT_RETRACTED m4",
+                "C1 [2024-09-30, …) MET v1 MEASUREMENT_RETRACTED m4",
+                "SET [2024-09-30, …) UNKNOWN 1/2 not met [] v1 MEASUREMENT_RETRACTED m4");
+    }
+
+    /** Catches a retraction of the only measurement that leaves its status standing, or its criterion met. */
+    @Test
+    void retractingTheOnlyMeasurementLeavesNoStatusOnItsDates() {
+        List<Object> given = List.of(record("m1", "I1", rate(45, 50), MARCH), record("m3", "I2", number("12"), MARCH));
+        assertThat(stretches(given, retract("m1"))).containsExactly(
+                "I1 [2024-03-31, …) UNKNOWN v1 MEASUREMENT_RETRACTED m1",
+                "C1 [2024-03-31, …) UNKNOWN v1 MEASUREMENT_RETRACTED m1",
+                "SET [2024-03-31, …) UNKNOWN 0/2 not met [] v1 MEASUREMENT_RETRACTED m1");
+    }
+
+    /**
+     * Observation 3: counts of criteria met are those of each date. Catches counts carried over from the previous
+     * event (criteriaMet 13 of 19 with 10 failing) or counted over criteria not yet known.
+     */
+    @Test
+    void observation3TheCountsOfCriteriaMetAreThoseOfEachDate() {
+        List<Object> given = List.of(record("m1", "I1", rate(45, 50), MARCH), record("m2", "I2", number("12"), MARCH),
+                record("m3", "I3", new MeasuredValue(null, null, null, true), JUNE));
+        assertThat(stretches(given, record("m4", "I2", number("3"), SEPTEMBER))).containsExactly(
+                "I2 [2024-09-30, …) NOT_MET by m4 v1 MEASUREMENT_RECORDED m4",
+                "C1 [2024-09-30, …) NOT_MET v1 MEASUREMENT_RECORDED m4",
+                "SET [2024-09-30, …) NOT_MET 1/2 not met [C1] v1 MEASUREMENT_RECORDED m4");
+    }
+
+    /**
+     * Observation 4, on criteria-service's side: a measurement of 2024 that still governs in 2025 is judged there by
+     * version 2 (≥ 90%), and in 2024 by version 1. Catches a version applied to dates before it took effect, or
+     * not at all to the dates a measurement recorded earlier governs.
+     */
+    @Test
+    void observation4EachDateIsJudgedByTheVersionInForceThatDay() {
+        List<Object> given = List.of(record("m1", "I1", rate(43, 50), MARCH, Books.oneVersion()));
+        List<String> lines = stretches(given, new ReevaluateAssessmentCommand(ID, UNIT, PATH, Books.twoVersions(),
+                OFFICER));
+        assertThat(lines).containsExactly(
+                "I1 [2025-01-01, …) NOT_MET by m1 v2 RULES_CHANGED",
+                "C1 [2025-01-01, …) NOT_MET v2 RULES_CHANGED",
+                "C2 [2025-01-01, …) UNKNOWN v2 RULES_CHANGED",
+                "SET [2025-01-01, …) NOT_MET 0/2 not met [C1] v2 RULES_CHANGED");
+    }
+
+    /** Catches the same rules judged again publishing anything (nothing is published when no date changes). */
+    @Test
+    void theSameRulesAgainPublishNothing() {
+        fixture.givenCommands(record("m1", "I1", rate(43, 50), MARCH))
+                .when(new ReevaluateAssessmentCommand(ID, UNIT, PATH, Books.oneVersion(), OFFICER))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    /**
+     * A change of the unit's context on a date (its region or commune group, hence I1's threshold): catches a
+     * threshold applied to dates before the change, or a stretch published for dates whose status did not change.
+     */
+    @Test
+    void aContextChangeOnADateJudgesOnlyLaterDatesByTheNewThreshold() {
+        LocalDate change = LocalDate.of(2024, 7, 1);
+        List<Object> given = List.of(record("m1", "I1", rate(37, 50), MARCH), record("m2", "I2", number("12"), MARCH));
+        List<String> lines = stretches(given, new ReevaluateAssessmentCommand(ID, UNIT, PATH,
+                Books.contextChangingOn(change), OFFICER));
+        assertThat(lines).containsExactly(
+                "I1 [2024-07-01, …) MET by m1 v1 RULES_CHANGED",
+                "C1 [2024-07-01, …) MET v1 RULES_CHANGED",
+                "SET [2024-07-01, …) UNKNOWN 1/2 not met [] v1 RULES_CHANGED");
+    }
+
+    /**
+     * A measurement that moves no status still changes what its dates are judged from (the indicator's value), but
+     * publishes no criterion or set stretch. Catches roll-ups published for an unchanged status.
+     */
+    @Test
+    void aMeasurementThatMovesNoStatusPublishesOnlyTheIndicatorsNewValue() {
+        List<Object> given = List.of(record("m1", "I1", rate(45, 50), MARCH));
+        assertThat(stretches(given, record("m2", "I1", rate(46, 50), JUNE))).containsExactly(
+                "I1 [2024-06-30, …) MET by m2 v1 MEASUREMENT_RECORDED m2");
+    }
+
+    /** Two measurements valid on one date: the later recorded governs. Catches one chosen by id or value. */
+    @Test
+    void ofTwoMeasurementsOnOneDateTheLaterRecordedGoverns() {
+        List<Object> given = List.of(record("m9", "I1", rate(45, 50), MARCH));
+        assertThat(stretches(given, record("m1", "I1", rate(35, 50), MARCH))).containsExactly(
+                "I1 [2024-03-31, …) NOT_MET by m1 v1 MEASUREMENT_RECORDED m1",
+                "C1 [2024-03-31, …) NOT_MET v1 MEASUREMENT_RECORDED m1",
+                "SET [2024-03-31, …) NOT_MET 0/2 not met [C1] v1 MEASUREMENT_RECORDED m1");
+    }
+
+    /**
+     * An assessment stored before timelines: its old events read as open-ended stretches (here a criterion said met
+     * beside its only measured indicator not met). Judged once under its rule book, it publishes what the facts say,
+     * named as rebuilt. Catches an upgrade that trusts the old events, or that publishes nothing.
+     */
+    @Test
+    void anAssessmentStoredBeforeTimelinesIsRebuiltFromItsFacts() {
+        MeasuredValue low = rate(35, 50);
+        RuleBook rules = Books.oneVersion();
+        StatusCause legacy = new StatusCause(StatusCause.LEGACY, "m1", "I1", JUNE);
+        fixture.given(new MeasurementRecorded(ID, UNIT, PATH, SET, "m1", "I1", low, JUNE, FORM, OFFICER,
+                                rules.periods().get(0).rules().get("I1")),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "C1", "I1", IndicatorStatus.NOT_MET, JUNE,
+                                null, low.comparable(), Comparator.GE, new BigDecimal("80"), "%", true, "test v1",
+                                "m1", 1, legacy, OFFICER),
+                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "C1", IndicatorStatus.MET, JUNE, null, 0,
+                                legacy, OFFICER))
+                .when(new ReevaluateAssessmentCommand(ID, UNIT, PATH, rules, OFFICER))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
+                    @Override
+                    public boolean matches(Object events) {
+                        List<Object> payloads = ((List<?>) events).stream()
+                                .map(e -> (Object) ((EventMessage<?>) e).getPayload()).toList();
+                        return Stretches.lines(payloads).equals(List.of(
+                                "C1 [2024-01-01, 2024-06-30) UNKNOWN v1 TIMELINES_REBUILT",
+                                "C1 [2024-06-30, …) NOT_MET v1 TIMELINES_REBUILT",
+                                "C2 [2024-01-01, …) UNKNOWN v1 TIMELINES_REBUILT",
+                                "SET [2024-01-01, 2024-06-30) UNKNOWN 0/2 not met [] v1 TIMELINES_REBUILT",
+                                "SET [2024-06-30, …) NOT_MET 0/2 not met [C1] v1 TIMELINES_REBUILT"));
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("the timelines rebuilt from the facts");
+                    }
+                });
+    }
+
+    /**
+     * Observation 5: the refusal quotes the set's own start, not the latest version's. Catches a refusal worded
+     * from the version in force today.
+     */
+    @Test
+    void observation5ADateBeforeTheSetQuotesTheDateItCameIntoForce() {
         fixture.givenNoPriorActivity()
-                .when(record("m1", ELECTRICITY, all, MARCH))
-                .expectEvents(recorded("m1", ELECTRICITY, all, MARCH),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, all.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, "4.2", "m1", MARCH, OFFICER));
-    }
-
-    @Test
-    void theSetIsMetWhenEveryCriterionIsMet() {
-        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(record("m2", TEMPORARY_HOUSES, none, MARCH))
-                .expectEvents(recorded("m2", TEMPORARY_HOUSES, none, MARCH),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "9", "9.1", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, BigDecimal.ZERO, null, BigDecimal.ZERO, null, false, "test", "m2",
-                                MARCH, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "9", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, "9.1", "m2", MARCH, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN, IndicatorStatus.MET,
-                                2, 2, List.of(), "m2", MARCH, OFFICER));
-    }
-
-    @Test
-    void oneIndicatorLapsingMakesItsCriterionAndTheSetNotMet() {
-        MeasuredValue lapse = new MeasuredValue(null, 1900L, 2150L, null);
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
-                        record("m2", TEMPORARY_HOUSES, new MeasuredValue(BigDecimal.ZERO, null, null, null), MARCH))
-                .when(record("m3", ELECTRICITY, lapse, SEPTEMBER))
-                .expectEvents(recorded("m3", ELECTRICITY, lapse, SEPTEMBER),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, lapse.comparable(), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m3", SEPTEMBER, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, "4.2", "m3", SEPTEMBER, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.MET, IndicatorStatus.NOT_MET,
-                                1, 2, List.of("4"), "m3", SEPTEMBER, OFFICER));
-    }
-
-    @Test
-    void aMeasurementThatLeavesTheStatusAsItWasEmitsNoStatusChange() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(record("m2", ELECTRICITY, percent("99.5"), SEPTEMBER))
-                .expectEvents(recorded("m2", ELECTRICITY, percent("99.5"), SEPTEMBER));
-    }
-
-    @Test
-    void anOlderMeasurementIsHistoryAndDoesNotChangeTheCurrentStatus() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), SEPTEMBER))
-                .when(record("m0", ELECTRICITY, percent("50"), MARCH))
-                .expectEvents(recorded("m0", ELECTRICITY, percent("50"), MARCH));
-    }
-
-    @Test
-    void withoutAKnownThresholdTheStatusStaysUnknown() {
-        IndicatorRule income = rule("10", IndicatorKind.NUMBER, Comparator.GE, null);
-        Map<String, List<String>> withIncome = new LinkedHashMap<>(shape());
-        withIncome.put("10", List.of("10"));
-        fixture.givenNoPriorActivity()
-                .when(new RecordMeasurementCommand(ID, UNIT, PATH, "m1", income, percent("54"), MARCH, PLAN,
-                        new SetShape(withIncome), OFFICER))
-                .expectEvents(recorded("m1", income, percent("54"), MARCH));
-    }
-
-    @Test
-    void aCorrectionIsANewEventThatReevaluatesTheStatus() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(correct("m1", percent("90")))
-                .expectEvents(new MeasurementCorrected(ID, UNIT, PATH, SET, "m1", "4.2", percent("90"), MARCH,
-                                ELECTRICITY, "sai số liệu", PLAN, OFFICER),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, new BigDecimal("90"), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, "4.2", "m1", MARCH, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.NOT_MET, 0, 2, List.of("4", "9"), "m1", MARCH, OFFICER));
-    }
-
-    @Test
-    void aRetractionFallsBackToTheMeasurementsThatRemain() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
-                        record("m2", ELECTRICITY, percent("90"), SEPTEMBER))
-                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m2", "nhập nhầm", SHAPE, OFFICER))
-                .expectEvents(new MeasurementRetracted(ID, UNIT, PATH, SET, "m2", "4.2", SEPTEMBER, "nhập nhầm", OFFICER),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.NOT_MET,
-                                IndicatorStatus.MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m2", SEPTEMBER, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.NOT_MET,
-                                IndicatorStatus.MET, "4.2", "m2", SEPTEMBER, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.NOT_MET,
-                                IndicatorStatus.UNKNOWN, 1, 2, List.of("9"), "m2", SEPTEMBER, OFFICER));
-    }
-
-    @Test
-    void retractingTheOnlyMeasurementMakesTheIndicatorUnknownAgain() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m1", "nhập nhầm", SHAPE, OFFICER))
-                .expectEventsMatching(sequence(MeasurementRetracted.class, IndicatorStatusChanged.class,
-                        CriterionStatusChanged.class));
-    }
-
-    @Test
-    void aNewSetVersionJudgesTheCurrentMeasurementAgainAsOfItsEffectiveDate() {
-        LocalDate newYear = LocalDate.of(2025, 1, 1);
-        IndicatorRule stricter = new IndicatorRule(SET, "4", "4.2", IndicatorKind.RATE, Comparator.GE,
-                "% households", new BigDecimal("99.5"), false, "version 2", newYear, null, 2);
-        ReevaluateAssessmentCommand activate = new ReevaluateAssessmentCommand(ID, UNIT, PATH, 2, newYear,
-                Map.of("4.2", stricter, "9.1", TEMPORARY_HOUSES), SHAPE, OFFICER);
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(activate)
-                .expectEvents(new AssessmentReevaluated(ID, SET, 2, newYear, Map.of("4.2", stricter,
-                                "9.1", TEMPORARY_HOUSES), OFFICER),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("99.5"),
-                                "% households", false, "version 2", "m1", newYear, OFFICER, 2),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.MET,
-                                IndicatorStatus.NOT_MET, "4.2", "m1", newYear, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.NOT_MET, 0, 2, List.of("4", "9"), "m1", newYear, OFFICER));
-    }
-
-    @Test
-    void activatingTheSameVersionTwiceChangesNothing() {
-        LocalDate newYear = LocalDate.of(2025, 1, 1);
-        ReevaluateAssessmentCommand activate = new ReevaluateAssessmentCommand(ID, UNIT, PATH, 2, newYear,
-                Map.of("4.2", ELECTRICITY), SHAPE, OFFICER);
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH), activate)
-                .when(activate)
+                .when(record("m1", "I1", rate(45, 50), LocalDate.of(2023, 6, 30), Books.twoVersions()))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("before-set-in-force"))
+                .expectException(violationWhere(v -> java.util.Arrays.asList(v.args()).contains(V1_FROM)))
                 .expectNoEvents();
     }
 
+    /** Catches an indicator the version of the date does not have being recorded under another version's rule. */
     @Test
-    void aPassFailAssessmentNamesTheOfficeThatMadeIt() {
-        IndicatorRule powerSystem = rule("4.1", IndicatorKind.PASS_FAIL, null, null);
-        refused(record("m1", powerSystem, new MeasuredValue(null, null, null, true), MARCH), "office-required");
-    }
-
-    @Test
-    void cannotCorrectARetractedMeasurement() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
-                        new RetractMeasurementCommand(ID, UNIT, PATH, "m1", "nhập nhầm", SHAPE, OFFICER))
-                .when(correct("m1", percent("90")))
-                .expectException(RuleViolation.class).expectExceptionMessage(containsString("measurement-retracted"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void aCorrectionMustChangeTheValue() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(correct("m1", percent("99.0")))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage(containsString("correction-changes-nothing")).expectNoEvents();
-    }
-
-    @Test
-    void cannotRetractAMeasurementThatDoesNotExist() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(new RetractMeasurementCommand(ID, UNIT, PATH, "m9", "?", SHAPE, OFFICER))
-                .expectException(RuleViolation.class).expectExceptionMessage(containsString("measurement-not-found"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void cannotRecordTheSameMeasurementTwice() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(record("m2", ELECTRICITY, percent("99.00"), MARCH))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage(containsString("duplicate-measurement"))
-                .expectNoEvents();
+    void anIndicatorIsRecordedOnlyOnDatesItsVersionHasIt() {
+        refused(List.of(), record("m1", "I3", new MeasuredValue(null, null, null, true), V2_FROM.plusDays(3),
+                Books.twoVersions()), "unknown-indicator");
     }
 
     @Test
     void cannotRecordAMeasurementDatedInTheFuture() {
-        refused(record("m1", ELECTRICITY, percent("10"), LocalDate.of(2025, 1, 1)), "date-in-future");
+        refused(List.of(), record("m1", "I1", rate(45, 50), LocalDate.of(2026, 12, 8)), "date-in-future");
     }
 
     @Test
-    void cannotRecordAMeasurementDatedBeforeTheSetTookEffect() {
-        refused(record("m1", ELECTRICITY, percent("10"), LocalDate.of(2022, 3, 7)), "before-set-in-force");
+    void cannotRecordTheSameMeasurementTwice() {
+        refused(List.of(record("m1", "I1", rate(45, 50), MARCH)), record("m2", "I1", rate(45, 50), MARCH),
+                "duplicate-measurement");
+    }
+
+    @Test
+    void aPassFailAssessmentNamesTheOfficeThatMadeIt() {
+        refused(List.of(), new RecordMeasurementCommand(ID, UNIT, PATH, SET, "m1", "I3",
+                new MeasuredValue(null, null, null, true), MARCH, Evidence.NONE, Books.oneVersion(), OFFICER),
+                "office-required");
     }
 
     @Test
     void cannotRecordPassFailForANumericIndicator() {
-        refused(record("m1", ELECTRICITY, new MeasuredValue(null, null, null, true), MARCH),
+        refused(List.of(), record("m1", "I2", new MeasuredValue(null, null, null, true), MARCH),
                 "value-does-not-fit-indicator");
     }
 
     @Test
-    void cannotRecordAPercentageAbove100() {
-        refused(record("m1", ELECTRICITY, percent("100.5"), MARCH), "percent-above-100");
+    void aCorrectionMustChangeTheValue() {
+        refused(List.of(record("m1", "I1", rate(45, 50), MARCH)), correct("m1", rate(45, 50)),
+                "correction-changes-nothing");
     }
 
     @Test
-    void cannotRecordAFractionalCountForAMustBeNoneIndicator() {
-        refused(record("m1", TEMPORARY_HOUSES, percent("1.5"), MARCH), "value-does-not-fit-indicator");
+    void cannotCorrectARetractedMeasurement() {
+        refused(List.of(record("m1", "I1", rate(45, 50), MARCH), retract("m1")), correct("m1", rate(40, 50)),
+                "measurement-retracted");
     }
 
     @Test
-    void aFormRecordsEveryItemThenJudgesEachIndicatorCriterionAndTheSetOnce() {
-        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
-        fixture.givenNoPriorActivity()
-                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")), item("m2", TEMPORARY_HOUSES, none)))
-                .expectEvents(recorded("m1", ELECTRICITY, percent("99"), MARCH),
-                        recorded("m2", TEMPORARY_HOUSES, none, MARCH),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "4", "4.2", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, new BigDecimal("99"), Comparator.GE, new BigDecimal("98"),
-                                "% households", true, "test source", "m1", MARCH, OFFICER, 1),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "9", "9.1", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, BigDecimal.ZERO, null, BigDecimal.ZERO, null, false, "test", "m2",
-                                MARCH, OFFICER, 1),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "4", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, "4.2", "m1", MARCH, OFFICER),
-                        new CriterionStatusChanged(ID, UNIT, PATH, SET, "9", IndicatorStatus.UNKNOWN,
-                                IndicatorStatus.MET, "9.1", "m2", MARCH, OFFICER),
-                        new CriteriaSetStatusChanged(ID, UNIT, PATH, SET, IndicatorStatus.UNKNOWN, IndicatorStatus.MET,
-                                2, 2, List.of(), "m2", MARCH, OFFICER));
+    void cannotRetractAMeasurementThatDoesNotExist() {
+        refused(List.of(record("m1", "I1", rate(45, 50), MARCH)), retract("m9"), "measurement-not-found");
     }
 
+    /** A correction is its own event, naming the measurement's date. Catches a correction recorded as a new one. */
     @Test
-    void aFormNeverShowsAStatusThatHeldOnlyHalfwayThroughIt() {
-        MeasuredValue none = new MeasuredValue(BigDecimal.ZERO, null, null, null);
-        MeasuredValue some = new MeasuredValue(BigDecimal.ONE, null, null, null);
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH),
-                        record("m2", TEMPORARY_HOUSES, some, MARCH))
-                // one by one, 9.1 first would make the set met for a moment, until 4.2 lapsed
-                .when(form(SEPTEMBER, item("m3", TEMPORARY_HOUSES, none), item("m4", ELECTRICITY, percent("90"))))
-                .expectEventsMatching(sequence(MeasurementRecorded.class, MeasurementRecorded.class,
-                        IndicatorStatusChanged.class, IndicatorStatusChanged.class, CriterionStatusChanged.class,
-                        CriterionStatusChanged.class));
+    void aCorrectionIsANewEventOnTheMeasurementsOwnDate() {
+        List<Object> events = published(List.of(record("m1", "I1", rate(45, 50), MARCH)), correct("m1", rate(35, 50)));
+        assertThat(events.get(0)).isInstanceOfSatisfying(MeasurementCorrected.class,
+                e -> assertThat(e.validOn()).isEqualTo(MARCH));
+        assertThat(events).noneMatch(MeasurementRecorded.class::isInstance);
     }
 
+    /**
+     * A form is judged once: each indicator's stretch names its own measurement, the roll-ups the form. Catches a
+     * form judged item by item (a status that held only halfway through it).
+     */
+    @Test
+    void aFormIsJudgedOnceForAllItsItems() {
+        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
+                new RecordMeasurementsCommand.Item("m2", "I2", number("12"), FORM),
+                new RecordMeasurementsCommand.Item("m3", "I3", new MeasuredValue(null, null, null, true), FORM)),
+                Books.oneVersion(), OFFICER);
+        assertThat(stretches(List.of(), form)).containsExactly(
+                "I1 [2024-03-31, …) MET by m1 v1 MEASUREMENT_RECORDED m1",
+                "I2 [2024-03-31, …) MET by m2 v1 MEASUREMENT_RECORDED m2",
+                "I3 [2024-03-31, …) MET by m3 v1 MEASUREMENT_RECORDED m3",
+                "C1 [2024-01-01, 2024-03-31) UNKNOWN v1 MEASUREMENT_RECORDED m3",
+                "C1 [2024-03-31, …) MET v1 MEASUREMENT_RECORDED m3",
+                "C2 [2024-01-01, 2024-03-31) UNKNOWN v1 MEASUREMENT_RECORDED m3",
+                "C2 [2024-03-31, …) MET v1 MEASUREMENT_RECORDED m3",
+                "SET [2024-01-01, 2024-03-31) UNKNOWN 0/2 not met [] v1 MEASUREMENT_RECORDED m3",
+                "SET [2024-03-31, …) MET 2/2 not met [] v1 MEASUREMENT_RECORDED m3");
+    }
+
+    /** Catches a form half recorded when one item is bad, or a refusal that does not name the item. */
     @Test
     void oneBadItemRefusesTheWholeFormNamingTheItem() {
-        fixture.givenNoPriorActivity()
-                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")),
-                        item("m2", TEMPORARY_HOUSES, percent("1.5"))))
-                .expectException(refusalOfItem(1, "9.1", "value-does-not-fit-indicator", "items[1].value"))
+        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
+                new RecordMeasurementsCommand.Item("m2", "I2", new MeasuredValue(null, null, null, true), FORM)),
+                Books.oneVersion(), OFFICER);
+        fixture.givenNoPriorActivity().when(form).expectException(RuleViolation.class)
+                .expectException(violationWhere(v -> "items[1].value".equals(v.field())))
                 .expectNoEvents();
     }
 
     @Test
     void aFormCannotGiveAnIndicatorTwice() {
-        fixture.givenNoPriorActivity()
-                .when(form(MARCH, item("m1", ELECTRICITY, percent("99")), item("m2", ELECTRICITY, percent("98.5"))))
-                .expectException(refusalOfItem(1, "4.2", "indicator-twice-in-form", "items[1].indicatorCode"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void aFormCannotRecordAMeasurementThatIsAlreadyThere() {
-        fixture.givenCommands(record("m1", ELECTRICITY, percent("99"), MARCH))
-                .when(form(MARCH, item("m2", TEMPORARY_HOUSES, new MeasuredValue(BigDecimal.ZERO, null, null, null)),
-                        item("m3", ELECTRICITY, percent("99.0"))))
-                .expectException(refusalOfItem(1, "4.2", "duplicate-measurement", "items[1].value"))
-                .expectNoEvents();
+        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
+                new RecordMeasurementsCommand.Item("m2", "I1", rate(40, 50), FORM)), Books.oneVersion(), OFFICER);
+        refused(List.of(), form, "indicator-twice-in-form");
     }
 
     @Test
     void aFormDatedInTheFutureIsRefusedAsAWhole() {
-        fixture.givenNoPriorActivity()
-                .when(form(LocalDate.of(2025, 1, 1), item("m1", ELECTRICITY, percent("99"))))
-                .expectException(RuleViolation.class).expectExceptionMessage("date-in-future (validOn)")
+        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET,
+                LocalDate.of(2027, 1, 1), List.of(new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM)),
+                Books.oneVersion(), OFFICER);
+        fixture.givenNoPriorActivity().when(form).expectException(RuleViolation.class)
+                .expectException(violationWhere(v -> "validOn".equals(v.field())))
                 .expectNoEvents();
     }
 
-    private void refused(RecordMeasurementCommand command, String rule) {
-        fixture.givenNoPriorActivity().when(command)
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage(containsString(rule))
-                .expectNoEvents();
-    }
-
-    /** The events' payload types, in order, and no more. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> sequence(Class<?>... types) {
-        List<Matcher> matchers = new ArrayList<>();
-        for (Class<?> type : types) {
-            matchers.add(instanceOf(type));
-        }
-        matchers.add(andNoMore());
-        return (Matcher) payloadsMatching(exactSequenceOf(matchers.toArray(new Matcher[0])));
-    }
-
-    private static MeasuredValue percent(String value) {
-        return new MeasuredValue(new BigDecimal(value), null, null, null);
-    }
-
-    private static RecordMeasurementCommand record(String id, IndicatorRule rule, MeasuredValue value, LocalDate on) {
-        return new RecordMeasurementCommand(ID, UNIT, PATH, id, rule, value, on, PLAN, SHAPE, OFFICER);
-    }
-
-    private static RecordMeasurementsCommand form(LocalDate on, RecordMeasurementsCommand.Item... items) {
-        return new RecordMeasurementsCommand(ID, UNIT, PATH, on, List.of(items), SHAPE, OFFICER);
-    }
-
-    private static RecordMeasurementsCommand.Item item(String id, IndicatorRule rule, MeasuredValue value) {
-        return new RecordMeasurementsCommand.Item(id, rule, value, PLAN);
-    }
-
-    /** A refusal of one item of a form: its rule, its field inside the item, its position and indicator. */
-    private static Matcher<RuleViolation> refusalOfItem(int index, String indicatorCode, String type, String field) {
-        return new org.hamcrest.CustomTypeSafeMatcher<>(type + " of items[" + index + "] (" + indicatorCode + ")") {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.type().equals(type) && violation.field().equals(field) && violation.item() != null
-                        && violation.item().index() == index && violation.item().name().equals(indicatorCode);
-            }
-        };
-    }
-
-    private static CorrectMeasurementCommand correct(String id, MeasuredValue value) {
-        return new CorrectMeasurementCommand(ID, UNIT, PATH, id, ELECTRICITY, value, "sai số liệu", PLAN, SHAPE, OFFICER);
-    }
-
-    private static MeasurementRecorded recorded(String id, IndicatorRule rule, MeasuredValue value, LocalDate on) {
-        return new MeasurementRecorded(ID, UNIT, PATH, SET, id, rule.indicatorCode(), value, on, PLAN, OFFICER, rule);
+    /** Catches a retracted measurement still counted as a duplicate, so it could never be entered again. */
+    @Test
+    void aRetractedMeasurementCanBeRecordedAgain() {
+        assertThat(stretches(List.of(record("m1", "I1", rate(45, 50), MARCH), retract("m1")),
+                record("m2", "I1", rate(45, 50), MARCH))).startsWith(
+                "I1 [2024-03-31, …) MET by m2 v1 MEASUREMENT_RECORDED m2");
     }
 }

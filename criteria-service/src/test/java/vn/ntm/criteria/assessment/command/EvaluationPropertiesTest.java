@@ -65,13 +65,7 @@ class EvaluationPropertiesTest {
     /** A criterion or set is met only when every part is met, and not met as soon as one part is not. */
     @Property
     void rollUpIsMetOnlyWhenAllPartsAreMet(@ForAll("statuses") List<IndicatorStatus> parts) {
-        Map<String, IndicatorStatus> statuses = new HashMap<>();
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            codes.add("i" + i);
-            statuses.put("i" + i, parts.get(i));
-        }
-        IndicatorStatus rolled = Assessment.rollUp(codes, statuses);
+        IndicatorStatus rolled = StatusTimelines.rollUp(parts);
         if (parts.isEmpty()) {
             assertThat(rolled).isEqualTo(IndicatorStatus.UNKNOWN);
         } else if (parts.contains(IndicatorStatus.NOT_MET)) {
