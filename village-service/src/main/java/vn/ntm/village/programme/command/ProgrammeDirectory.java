@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +37,8 @@ import vn.ntm.village.unit.api.UnitId;
 /**
  * Plans, their tasks and recognitions as tables, kept in the same transaction as the events (subscribing processor):
  * the deadline watch finds open tasks here, the recognition rules find other requests and reward rules here, and the
- * REST queries read it. The criteria statuses it also answers for are fed from Kafka (see CriteriaStandings).
+ * REST queries read it. The criteria statuses it also answers for, as of any date, are timelines fed from Kafka
+ * (see CriteriaStandings).
  */
 @Component
 @ProcessingGroup(ProgrammeDirectory.PROCESSING_GROUP)
@@ -46,6 +51,13 @@ public class ProgrammeDirectory implements ProgrammeLookup, UnitOwners {
     };
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> CODES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
+    };
+    /** Criterion codes in their natural order: 2 before 10, as criteria-service and catalogues list them. */
+    private static final Comparator<String> CODE_ORDER = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -162,23 +174,96 @@ public class ProgrammeDirectory implements ProgrammeLookup, UnitOwners {
     }
 
     @Override
-    public Optional<SetStanding> standing(UnitId unitId, String criteriaSetCode) {
-        return jdbc.query("""
-                select status, criteria_met, criteria_total, valid_on from set_standing
-                where unit_id = ? and criteria_set = ?""", (rs, row) -> new SetStanding(rs.getString("status"),
-                rs.getInt("criteria_met"), rs.getInt("criteria_total"), notMet(unitId, criteriaSetCode),
-                rs.getObject("valid_on", LocalDate.class)), uuid(unitId), criteriaSetCode).stream().findFirst();
+    public Optional<SetStanding> standing(UnitId unitId, String criteriaSetCode, LocalDate on) {
+        return setRowOn(unitId, criteriaSetCode, on).map(row -> {
+            Map<String, String> names = criteriaNames(criteriaSetCode, row.setVersion());
+            List<String> unknown = List.of();
+            if (row.criteriaMet() + row.notMet().size() < row.criteriaTotal()) {
+                // the set's counts say some are unknown; which, the criteria's own timelines say
+                Set<String> known = new HashSet<>(row.notMet());
+                criterionStatuses(unitId, criteriaSetCode, on).values().stream()
+                        .filter(c -> "MET".equals(c.status())).forEach(c -> known.add(c.code()));
+                unknown = names.keySet().stream().filter(code -> !known.contains(code)).toList();
+            }
+            return new SetStanding(row.status(), row.criteriaMet(), row.criteriaTotal(), named(row.notMet(), names),
+                    named(unknown, names), row.validFrom(), row.validUntil(), row.setVersion());
+        });
     }
 
-    /** The criteria of the set (latest version known) not reported met for the unit, as "code name". */
-    public List<String> notMet(UnitId unitId, String criteriaSetCode) {
-        return jdbc.queryForList("""
-                select c.key || ' ' || (c.value #>> '{}')
-                from (select criteria from criteria_set_name where code = ? order by version desc limit 1) s,
-                     jsonb_each(s.criteria) c
-                where not exists (select 1 from criterion_standing m where m.unit_id = ? and m.criteria_set = ?
-                                  and m.criterion_code = c.key and m.status = 'MET')
-                order by length(c.key), c.key""", String.class, criteriaSetCode, uuid(unitId), criteriaSetCode);
+    /** A stretch of a unit's standing against a set, as set_standing holds it; {@code notMet} as codes. */
+    private record SetRow(String status, int criteriaMet, int criteriaTotal, List<String> notMet, int setVersion,
+                          LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    private Optional<SetRow> setRowOn(UnitId unitId, String criteriaSetCode, LocalDate on) {
+        return jdbc.query("""
+                select status, criteria_met, criteria_total, criteria_not_met::text as not_met, set_version,
+                       valid_from, valid_until
+                from set_standing
+                where unit_id = ? and criteria_set = ? and valid_from <= ?
+                  and (valid_until is null or valid_until > ?)""",
+                (rs, n) -> new SetRow(rs.getString("status"), rs.getInt("criteria_met"), rs.getInt("criteria_total"),
+                        json.readValue(rs.getString("not_met"), CODES), rs.getInt("set_version"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class)),
+                uuid(unitId), criteriaSetCode, on, on).stream().findFirst();
+    }
+
+    /** A criterion's status on a date and the stretch of valid time it holds on; UNKNOWN without dates: none. */
+    public record CriterionStanding(String code, String name, String status, LocalDate validFrom,
+                                    LocalDate validUntil) {
+    }
+
+    /**
+     * Each criterion's status on {@code on}: those of the set version in force that day (by the set's standing of that
+     * day, else the latest version known), each with the stretch it holds on; a criterion without a status is
+     * UNKNOWN. Without the set's catalogue, the criteria with a status.
+     */
+    public List<CriterionStanding> criteriaOn(UnitId unitId, String criteriaSetCode, LocalDate on) {
+        Map<String, String> names = criteriaNames(criteriaSetCode,
+                setRowOn(unitId, criteriaSetCode, on).map(SetRow::setVersion).orElse(0));
+        Map<String, CriterionStanding> statuses = criterionStatuses(unitId, criteriaSetCode, on);
+        if (names.isEmpty()) {
+            return statuses.values().stream().sorted(Comparator.comparing(CriterionStanding::code, CODE_ORDER))
+                    .toList();
+        }
+        return names.entrySet().stream().map(e -> {
+            CriterionStanding known = statuses.get(e.getKey());
+            return known == null ? new CriterionStanding(e.getKey(), e.getValue(), "UNKNOWN", null, null)
+                    : new CriterionStanding(e.getKey(), e.getValue(), known.status(), known.validFrom(),
+                    known.validUntil());
+        }).toList();
+    }
+
+    /** The criteria with a status on {@code on}, by code (names not filled in). */
+    private Map<String, CriterionStanding> criterionStatuses(UnitId unitId, String criteriaSetCode, LocalDate on) {
+        Map<String, CriterionStanding> statuses = new LinkedHashMap<>();
+        jdbc.query("""
+                select criterion_code, status, valid_from, valid_until from criterion_standing
+                where unit_id = ? and criteria_set = ? and valid_from <= ?
+                  and (valid_until is null or valid_until > ?)""",
+                rs -> {
+                    String code = rs.getString("criterion_code");
+                    statuses.put(code, new CriterionStanding(code, null, rs.getString("status"),
+                            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class)));
+                }, uuid(unitId), criteriaSetCode, on, on);
+        return statuses;
+    }
+
+    /**
+     * The criteria of a set version as published, code → Vietnamese name, in code order; the latest version known
+     * when that one has not arrived (or is 0, not said); empty when no version has.
+     */
+    public Map<String, String> criteriaNames(String criteriaSetCode, int version) {
+        Map<String, String> names = new TreeMap<>(CODE_ORDER);
+        jdbc.queryForList("""
+                select criteria::text from criteria_set_name where code = ?
+                order by version = ? desc, version desc limit 1""", String.class, criteriaSetCode, version)
+                .forEach(criteria -> names.putAll(json.readValue(criteria, NAMES)));
+        return names;
+    }
+
+    private static List<Criterion> named(List<String> codes, Map<String, String> names) {
+        return codes.stream().sorted(CODE_ORDER).map(code -> new Criterion(code, names.get(code))).toList();
     }
 
     /** Plans of a unit, newest first, as adopted (targets, roadmap, tasks, assignments, rewards). */
@@ -240,11 +325,17 @@ public class ProgrammeDirectory implements ProgrammeLookup, UnitOwners {
                 (rs, row) -> recognitionRow(rs), uuid(unitId));
     }
 
-    /** Recognitions in force (decided, not revoked) of a unit against a set. */
-    public List<Map<String, Object>> recognitionsInForce(UnitId unitId, String criteriaSet) {
+    /** A recognition decided against a set: in force from {@code decidedOn} until {@code revokedOn} (null: still). */
+    public record Decided(String recognitionId, LocalDate decidedOn, LocalDate revokedOn) {
+    }
+
+    /** The unit's recognitions against the set that were decided, revoked since or not. */
+    public List<Decided> recognitionsDecided(UnitId unitId, String criteriaSet) {
         return jdbc.query("""
-                select * from recognition_view where unit_id = ? and criteria_set = ? and decided_on is not null
-                  and revoked_on is null""", (rs, row) -> recognitionRow(rs), uuid(unitId), criteriaSet);
+                select recognition_id, decided_on, revoked_on from recognition_view
+                where unit_id = ? and criteria_set = ? and decided_on is not null order by decided_on""",
+                (rs, row) -> new Decided(rs.getString("recognition_id"), rs.getObject("decided_on", LocalDate.class),
+                        rs.getObject("revoked_on", LocalDate.class)), uuid(unitId), criteriaSet);
     }
 
     private Map<String, Object> recognitionRow(java.sql.ResultSet rs) throws java.sql.SQLException {

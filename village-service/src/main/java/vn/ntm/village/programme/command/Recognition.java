@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -38,7 +39,9 @@ import vn.ntm.village.unit.command.UnitLookup;
  * One unit's way to recognition at a level (decision 18/2022/QĐ-TTg): request with a self-assessment → public comment
  * → satisfaction survey → check by the level above → appraisal → decision → publication; afterwards, revocation
  * warnings when criteria lapse and a revocation decision. Steps come in that order; a failed check or appraisal ends
- * the request. The request and the decision are refused while criteria-service reports the set unmet.
+ * the request. The request and the decision are refused unless criteria-service's statuses say the set is met on
+ * their date (the request's, the decision's): statuses are timelines in valid time, and a later-dated lapse or a
+ * back-dated recovery changes nothing for a date it does not cover.
  */
 @Aggregate
 class Recognition {
@@ -58,7 +61,9 @@ class Recognition {
     private boolean rejected;
     private LocalDate decidedOn;
     private boolean revoked;
-    private String lastWarning;
+    private LocalDate revokedOn;
+    /** Trigger and date of each warning given: one per recognition, trigger and date. */
+    private final Set<String> warned = new HashSet<>();
 
     Recognition() {
         // for Axon
@@ -77,10 +82,10 @@ class Recognition {
             throw RuleViolation.invalid("overdue-construction-debt", "noOverdueConstructionDebt", unit.name());
         }
         ProgrammeLookup.SetStanding standing = metStanding(command.unitId(), unit.name(), command.criteriaSetCode(),
-                programme);
+                command.requestedOn(), programme);
         apply(new RecognitionRequested(command.recognitionId(), command.unitId(),
                 units.pathOn(command.unitId(), command.requestedOn()), command.level(), command.criteriaSetCode(),
-                command.requestedOn(), standing.criteriaMet(), standing.criteriaTotal(), standing.validOn(), true,
+                command.requestedOn(), standing.criteriaMet(), standing.criteriaTotal(), standing.validFrom(), true,
                 command.evidence(), command.actor()));
     }
 
@@ -143,7 +148,7 @@ class Recognition {
         notInFuture(command.decidedOn(), clock);
         notBeforeLastStep(command.decidedOn());
         String name = path.get(path.size() - 1).name();
-        metStanding(unitId, name, criteriaSetCode, programme);
+        metStanding(unitId, name, criteriaSetCode, command.decidedOn(), programme);
         apply(new RecognitionDecided(id, unitId, path, level, criteriaSetCode, command.decisionNumber().strip(),
                 command.decidedOn(), command.authority(), command.actor()));
         List<UnitId> unitAndAbove = units.pathOn(unitId, command.decidedOn()).stream()
@@ -158,11 +163,15 @@ class Recognition {
         }
     }
 
-    /** Warns once per distinct set of failing criteria, and only while the recognition is in force. */
+    /**
+     * Warns for a date on which the recognition is in force (decided on or before it, not revoked by then), once per
+     * trigger and date: statuses arrive in any order of valid time, so the same date may be judged again.
+     */
     @CommandHandler
     void handle(WarnOfRevocation command) {
-        String warning = command.trigger() + command.failingCriteria();
-        if (decidedOn == null || revoked || warning.equals(lastWarning)) {
+        LocalDate on = command.validOn();
+        boolean inForce = decidedOn != null && !on.isBefore(decidedOn) && (revokedOn == null || on.isBefore(revokedOn));
+        if (!inForce || warned.contains(warning(command.trigger(), on))) {
             return;
         }
         apply(new RevocationWarning(id, unitId, path, level, criteriaSetCode, command.trigger(),
@@ -224,16 +233,22 @@ class Recognition {
         }
     }
 
-    private static ProgrammeLookup.SetStanding metStanding(UnitId unitId, String name, String setCode,
+    /** The unit's standing against the set on {@code on}, which must be met. */
+    private static ProgrammeLookup.SetStanding metStanding(UnitId unitId, String name, String setCode, LocalDate on,
                                                            ProgrammeLookup programme) {
-        ProgrammeLookup.SetStanding standing = programme.standing(unitId, setCode).orElseThrow(
-                () -> RuleViolation.conflict("criteria-status-unknown", "criteriaSetCode", name, setCode));
+        ProgrammeLookup.SetStanding standing = programme.standing(unitId, setCode, on).orElseThrow(
+                () -> RuleViolation.conflict("criteria-status-unknown", "criteriaSetCode", name, setCode, on));
         if (!standing.met()) {
             throw RuleViolation.conflict("criteria-not-met", "criteriaSetCode", name, setCode,
                     standing.criteriaTotal() - standing.criteriaMet(), standing.criteriaTotal(),
-                    String.join("; ", standing.notMet()));
+                    String.join("; ", Stream.concat(standing.notMet().stream(),
+                            standing.unknown().stream()).map(ProgrammeLookup.Criterion::label).toList()), on);
         }
         return standing;
+    }
+
+    private static String warning(String trigger, LocalDate on) {
+        return trigger + " " + on;
     }
 
     private static void notInFuture(LocalDate date, Clock clock) {
@@ -270,11 +285,12 @@ class Recognition {
 
     @EventSourcingHandler
     void on(RevocationWarning event) {
-        this.lastWarning = event.trigger() + event.failingCriteria();
+        warned.add(warning(event.trigger(), event.validOn()));
     }
 
     @EventSourcingHandler
     void on(RecognitionRevoked event) {
         this.revoked = true;
+        this.revokedOn = event.decidedOn();
     }
 }

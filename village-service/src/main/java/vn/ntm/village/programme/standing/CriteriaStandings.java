@@ -4,23 +4,37 @@ import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.village.programme.api.RecognitionCommands.WarnOfRevocation;
 import vn.ntm.village.programme.command.ProgrammeDirectory;
+import vn.ntm.village.programme.command.ProgrammeLookup.Criterion;
+import vn.ntm.village.programme.command.ProgrammeLookup.SetStanding;
 import vn.ntm.village.unit.api.UnitId;
 
 /**
  * What village-service knows of criteria-service's statuses, learnt from {@code ntm.criteria}: the criteria of each
- * set, and each unit's standing per set and per criterion. It gates recognition (see Recognition) and, for units
- * holding a recognition, computes the revocation triggers of decision 18/2022/QĐ-TTg after every change.
+ * set version, and each unit's status timelines in valid time — its standing against a set (status and the counts of
+ * those dates) and each criterion's status — as stretches [from, until). A stretch received replaces, for its dates,
+ * what the tables held of them (the rows it overlaps at its edges are cut), unless what they held was recorded later.
+ * The timelines gate recognition on the date concerned (see Recognition) and, for units holding a recognition, raise
+ * the revocation triggers of decision 18/2022/QĐ-TTg on the dates the stretches received change.
  */
 @Component
 public class CriteriaStandings {
@@ -29,6 +43,107 @@ public class CriteriaStandings {
     public static final String KEY_CRITERION_30_PERCENT = "KEY_CRITERION_30_PERCENT";
     /** Revocation trigger: 50% of criteria or more failing. */
     public static final String HALF_OR_MORE = "HALF_OR_MORE";
+
+    /** What criteria-service tells this service. */
+    public sealed interface Fact permits Catalogue, CriterionStretch, SetStretch {
+    }
+
+    /** A set version's criteria, code → Vietnamese name. */
+    public record Catalogue(String code, int version, Map<String, String> criteria) implements Fact {
+    }
+
+    /** The fact that changed a stretch, as criteria-service named it (kind, and the measurement when there is one). */
+    public record Cause(String kind, String measurementId, String indicatorCode, LocalDate validOn) {
+    }
+
+    /** From {@code from} until {@code until} (exclusive; null: open-ended) the criterion's status is {@code status}. */
+    public record CriterionStretch(UnitId unitId, String criteriaSet, String criterionCode, String status,
+                                   LocalDate from, LocalDate until, int setVersion, Cause cause, Instant recordedAt)
+            implements Fact {
+        public CriterionStretch {
+            ValidTime.check(from, until);
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    /**
+     * From {@code from} until {@code until} (exclusive; null: open-ended) the unit stands {@code status} against the
+     * set, with {@code criteriaMet} of {@code criteriaTotal} criteria met and {@code criteriaNotMet} not met.
+     */
+    public record SetStretch(UnitId unitId, String criteriaSet, String status, LocalDate from, LocalDate until,
+                             int criteriaMet, int criteriaTotal, List<String> criteriaNotMet, int setVersion,
+                             Cause cause, Instant recordedAt) implements Fact {
+        public SetStretch {
+            ValidTime.check(from, until);
+            Objects.requireNonNull(unitId, "unitId");
+            criteriaNotMet = criteriaNotMet == null ? List.of() : List.copyOf(criteriaNotMet);
+        }
+    }
+
+    /** A stretch as a table row: {@link #values} are its columns after the timeline's key, as its insert takes them. */
+    private interface Row<R extends Row<R>> extends ValidTime.Stretch<R> {
+
+        List<Object> values();
+    }
+
+    /** A stretch of set_standing (cause and not-met codes as the JSON stored). */
+    private record SetRow(LocalDate from, LocalDate until, String status, int met, int total, String notMet,
+                          int setVersion, String cause, Instant recordedAt) implements Row<SetRow> {
+
+        static final String INSERT = """
+                insert into set_standing (unit_id, criteria_set, valid_from, valid_until, status, criteria_met,
+                                          criteria_total, criteria_not_met, set_version, cause, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?)""";
+
+        @Override
+        public SetRow between(LocalDate from, LocalDate until) {
+            return new SetRow(from, until, status, met, total, notMet, setVersion, cause, recordedAt);
+        }
+
+        @Override
+        public List<Object> values() {
+            return Arrays.asList(from, until, status, met, total, notMet, setVersion, cause,
+                    Timestamp.from(recordedAt));
+        }
+    }
+
+    /** A stretch of criterion_standing (cause as the JSON stored). */
+    private record CriterionRow(LocalDate from, LocalDate until, String status, int setVersion, String cause,
+                                Instant recordedAt) implements Row<CriterionRow> {
+
+        static final String INSERT = """
+                insert into criterion_standing (unit_id, criteria_set, criterion_code, valid_from, valid_until, status,
+                                                set_version, cause, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
+
+        @Override
+        public CriterionRow between(LocalDate from, LocalDate until) {
+            return new CriterionRow(from, until, status, setVersion, cause, recordedAt);
+        }
+
+        @Override
+        public List<Object> values() {
+            return Arrays.asList(from, until, status, setVersion, cause, Timestamp.from(recordedAt));
+        }
+    }
+
+    private record Standing(UnitId unitId, String criteriaSet) {
+    }
+
+    private record Dates(LocalDate from, LocalDate until) {
+    }
+
+    private static final RowMapper<SetRow> SET_ROW = (rs, n) -> new SetRow(rs.getObject("valid_from", LocalDate.class),
+            rs.getObject("valid_until", LocalDate.class), rs.getString("status"), rs.getInt("criteria_met"),
+            rs.getInt("criteria_total"), rs.getString("criteria_not_met"), rs.getInt("set_version"),
+            rs.getString("cause"), rs.getTimestamp("recorded_at").toInstant());
+    private static final RowMapper<CriterionRow> CRITERION_ROW = (rs, n) -> new CriterionRow(
+            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+            rs.getString("status"), rs.getInt("set_version"), rs.getString("cause"),
+            rs.getTimestamp("recorded_at").toInstant());
+    /** The rows of one timeline that share a date with [?, ?): the stretch's start, then its end (null: open). */
+    private static final String OVERLAPPING = " and coalesce(valid_until, 'infinity') > ?"
+            + " and valid_from < coalesce(cast(? as date), 'infinity')";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -45,71 +160,134 @@ public class CriteriaStandings {
         this.keyCriteria = keyCriteria.stream().map(CriteriaStandings::key).toList();
     }
 
-    /** A set version's criteria, code → Vietnamese name. */
-    public void setPublished(String code, int version, Map<String, String> criteria) {
-        jdbc.update("""
-                insert into criteria_set_name (code, version, criteria) values (?, ?, cast(? as jsonb))
-                on conflict (code, version) do update set criteria = excluded.criteria""",
-                code, version, json.writeValueAsString(criteria));
-    }
-
-    public void criterionChanged(String unitId, String criteriaSet, String criterionCode, String status,
-                                 LocalDate validOn) {
-        jdbc.update("""
-                insert into criterion_standing (unit_id, criteria_set, criterion_code, status, valid_on)
-                values (?, ?, ?, ?, ?)
-                on conflict (unit_id, criteria_set, criterion_code)
-                do update set status = excluded.status, valid_on = excluded.valid_on""",
-                UUID.fromString(unitId), criteriaSet, criterionCode, status, validOn);
-        checkRevocation(unitId, criteriaSet, validOn);
-    }
-
-    public void setChanged(String unitId, String criteriaSet, String status, int met, int total, LocalDate validOn,
-                           Instant recordedAt) {
-        jdbc.update("""
-                insert into set_standing (unit_id, criteria_set, status, criteria_met, criteria_total, valid_on,
-                                          recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (unit_id, criteria_set) do update set status = excluded.status,
-                    criteria_met = excluded.criteria_met, criteria_total = excluded.criteria_total,
-                    valid_on = excluded.valid_on, recorded_at = excluded.recorded_at""",
-                UUID.fromString(unitId), criteriaSet, status, met, total, validOn, Timestamp.from(recordedAt));
-        checkRevocation(unitId, criteriaSet, validOn);
+    /**
+     * Learns the facts in their order (one poll of {@code ntm.criteria}, in the caller's transaction), then judges the
+     * revocation triggers on the dates they changed, once all are in: criteria-service publishes a change's criterion
+     * and set stretches together, and judging between them would read a set's counts of before the change.
+     */
+    public void learn(List<? extends Fact> facts) {
+        Map<Standing, List<Dates>> changed = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            if (fact instanceof Catalogue catalogue) {
+                jdbc.update("""
+                        insert into criteria_set_name (code, version, criteria) values (?, ?, cast(? as jsonb))
+                        on conflict (code, version) do update set criteria = excluded.criteria""",
+                        catalogue.code(), catalogue.version(), json.writeValueAsString(catalogue.criteria()));
+            } else if (fact instanceof CriterionStretch c) {
+                lay("criterion_standing", List.of(uuid(c.unitId()), c.criteriaSet(), c.criterionCode()),
+                        new CriterionRow(c.from(), c.until(), c.status(), c.setVersion(), cause(c.cause()),
+                                c.recordedAt()), CRITERION_ROW, CriterionRow.INSERT);
+                changed.computeIfAbsent(new Standing(c.unitId(), c.criteriaSet()), k -> new ArrayList<>())
+                        .add(new Dates(c.from(), c.until()));
+            } else if (fact instanceof SetStretch s) {
+                lay("set_standing", List.of(uuid(s.unitId()), s.criteriaSet()),
+                        new SetRow(s.from(), s.until(), s.status(), s.criteriaMet(), s.criteriaTotal(),
+                                json.writeValueAsString(s.criteriaNotMet()), s.setVersion(), cause(s.cause()),
+                                s.recordedAt()), SET_ROW, SetRow.INSERT);
+                changed.computeIfAbsent(new Standing(s.unitId(), s.criteriaSet()), k -> new ArrayList<>())
+                        .add(new Dates(s.from(), s.until()));
+            }
+        }
+        changed.forEach(this::warnOfRevocation);
     }
 
     /**
-     * For each recognition in force against the set: ≥ 50% of criteria failing, or 30% to under 50% with a key
-     * criterion (income, environment, living environment, defence and security) among them, is a revocation warning.
+     * Lays a stretch over a timeline of {@code table} (the rows of {@code key}: unit, set and, for a criterion, its
+     * code): the rows sharing a date with it are read, deleted and written again as {@link ValidTime#laid} says.
      */
-    private void checkRevocation(String unitId, String criteriaSet, LocalDate validOn) {
-        UnitId unit = new UnitId(unitId);
-        List<Map<String, Object>> inForce = programme.recognitionsInForce(unit, criteriaSet);
-        if (inForce.isEmpty()) {
-            return;
+    private <R extends Row<R>> void lay(String table, List<Object> key, R stretch, RowMapper<R> reader,
+                                        String insert) {
+        String where = " where unit_id = ? and criteria_set = ?" + (key.size() > 2 ? " and criterion_code = ?" : "")
+                + OVERLAPPING;
+        List<Object> params = new ArrayList<>(key);
+        params.add(stretch.from());
+        params.add(stretch.until());
+        List<R> held = jdbc.query("select * from " + table + where + " order by valid_from for update", reader,
+                params.toArray());
+        if (!held.isEmpty()) {
+            jdbc.update("delete from " + table + where, params.toArray());
         }
-        Integer total = jdbc.query("select criteria_total from set_standing where unit_id = ? and criteria_set = ?",
-                (rs, row) -> rs.getInt(1), UUID.fromString(unitId), criteriaSet).stream().findFirst().orElse(null);
-        if (total == null || total == 0) {
-            return;
-        }
-        List<String> failing = programme.notMet(unit, criteriaSet);
-        List<String> failingKey = failing.stream().filter(this::isKey).toList();
-        double share = (double) failing.size() / total;
-        String trigger = share >= 0.5 ? HALF_OR_MORE
-                : share >= 0.3 && !failingKey.isEmpty() ? KEY_CRITERION_30_PERCENT : null;
-        if (trigger == null) {
-            return;
-        }
-        for (Map<String, Object> recognition : inForce) {
-            commands.sendAndWait(new WarnOfRevocation((String) recognition.get("recognitionId"), trigger,
-                    failing.size(), total, failing, failingKey, validOn));
-        }
+        jdbc.batchUpdate(insert, ValidTime.laid(stretch, held).stream().map(row -> {
+            List<Object> values = new ArrayList<>(key);
+            values.addAll(row.values());
+            return values.toArray();
+        }).toList());
     }
 
-    /** "code name": the name is a key criterion when it equals one of the configured names. */
-    private boolean isKey(String codeAndName) {
-        String name = codeAndName.substring(codeAndName.indexOf(' ') + 1);
-        return keyCriteria.contains(key(name));
+    /**
+     * For each recognition of the unit against the set, on each date the stretches received changed while it was in
+     * force — the first date of each part of a stretch over which the set's counts stay the same, or the decision's
+     * date when the recognition came into force within it: ≥ 50% of the set's criteria not met, or 30% to under 50%
+     * with a key criterion (income, environment, living environment, defence and security) among them, is a
+     * revocation warning of that date. The recognition gives one warning per trigger and date.
+     */
+    private void warnOfRevocation(Standing standing, List<Dates> changed) {
+        List<ProgrammeDirectory.Decided> recognitions = programme.recognitionsDecided(standing.unitId(),
+                standing.criteriaSet());
+        if (recognitions.isEmpty()) {
+            return;
+        }
+        TreeMap<LocalDate, Set<String>> due = new TreeMap<>();
+        for (Dates dates : changed) {
+            for (SetRow row : jdbc.query("select * from set_standing where unit_id = ? and criteria_set = ?"
+                            + OVERLAPPING + " order by valid_from", SET_ROW, uuid(standing.unitId()),
+                    standing.criteriaSet(), dates.from(), dates.until())) {
+                LocalDate from = ValidTime.later(row.from(), dates.from());
+                LocalDate until = ValidTime.earlierEnd(row.until(), dates.until());
+                for (ProgrammeDirectory.Decided recognition : recognitions) {
+                    LocalDate on = ValidTime.later(from, recognition.decidedOn());
+                    if (ValidTime.before(on, until) && ValidTime.before(on, recognition.revokedOn())) {
+                        due.computeIfAbsent(on, d -> new LinkedHashSet<>()).add(recognition.recognitionId());
+                    }
+                }
+            }
+        }
+        Map<Integer, Set<String>> keyCodes = new HashMap<>();
+        due.forEach((on, recognitionIds) -> programme.standing(standing.unitId(), standing.criteriaSet(), on)
+                .ifPresent(set -> {
+                    Set<String> key = keyCodes.computeIfAbsent(set.setVersion(),
+                            version -> keyCodes(standing.criteriaSet(), version));
+                    String trigger = trigger(set, key);
+                    if (trigger != null) {
+                        List<String> failing = set.notMet().stream().map(Criterion::label).toList();
+                        List<String> failingKey = set.notMet().stream().filter(c -> key.contains(c.code()))
+                                .map(Criterion::label).toList();
+                        recognitionIds.forEach(id -> commands.sendAndWait(new WarnOfRevocation(id, trigger,
+                                failing.size(), set.criteriaTotal(), failing, failingKey, on)));
+                    }
+                }));
+    }
+
+    /** The trigger the standing of a date meets, if any. */
+    private static String trigger(SetStanding set, Set<String> keyCodes) {
+        if (set.criteriaTotal() == 0) {
+            return null;
+        }
+        double share = (double) set.notMet().size() / set.criteriaTotal();
+        boolean keyFailing = set.notMet().stream().anyMatch(c -> keyCodes.contains(c.code()));
+        return share >= 0.5 ? HALF_OR_MORE : share >= 0.3 && keyFailing ? KEY_CRITERION_30_PERCENT : null;
+    }
+
+    /**
+     * The codes of the key criteria in a set version: those the set's catalogue names with one of the configured
+     * names (matched without regard to case or Unicode normalisation). Failing criteria are then matched by code.
+     */
+    private Set<String> keyCodes(String criteriaSet, int version) {
+        Set<String> codes = new LinkedHashSet<>();
+        programme.criteriaNames(criteriaSet, version).forEach((code, name) -> {
+            if (name != null && keyCriteria.contains(key(name))) {
+                codes.add(code);
+            }
+        });
+        return codes;
+    }
+
+    private String cause(Cause cause) {
+        return json.writeValueAsString(cause == null ? new Cause(null, null, null, null) : cause);
+    }
+
+    private static UUID uuid(UnitId unitId) {
+        return UUID.fromString(unitId.value());
     }
 
     private static String key(String name) {

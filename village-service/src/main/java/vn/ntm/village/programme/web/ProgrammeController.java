@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,7 @@ import vn.ntm.village.programme.api.RecognitionCommands;
 import vn.ntm.village.programme.api.RecognitionLevel;
 import vn.ntm.village.programme.api.RecognitionStep;
 import vn.ntm.village.programme.command.ProgrammeDirectory;
+import vn.ntm.village.programme.command.ProgrammeLookup;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.command.UnitDirectory;
@@ -49,20 +53,24 @@ import vn.ntm.village.unit.command.UnitDirectory;
 class ProgrammeController {
 
     private static final String ID = "[A-Za-z0-9._-]{1,64}";
+    /** Whose calendar "today" is read in. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CommandGateway commands;
     private final ProgrammeDirectory programme;
     private final UnitDirectory units;
     private final ActorResolver actors;
     private final AccessGuard access;
+    private final Clock clock;
 
     ProgrammeController(CommandGateway commands, ProgrammeDirectory programme, UnitDirectory units,
-                        ActorResolver actors, AccessGuard access) {
+                        ActorResolver actors, AccessGuard access, Clock clock) {
         this.commands = commands;
         this.programme = programme;
         this.units = units;
         this.actors = actors;
         this.access = access;
+        this.clock = clock;
     }
 
     /**
@@ -273,15 +281,31 @@ class ProgrammeController {
         return recognition(recognitionId);
     }
 
-    /** What village-service last heard from criteria-service about a unit and a set (it gates recognition). */
+    /**
+     * A unit's standing against a set on {@code asOf} (default: today in Vietnam), as criteria-service's status
+     * timelines reached this service (it gates recognition on the date concerned): the status and counts of that
+     * date, the stretch [validFrom, validUntil) they hold on, and each criterion's status that day.
+     */
     @GetMapping("/units/{unitId}/criteria-standing")
-    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
-    Map<String, Object> standing(@PathVariable String unitId, @RequestParam String criteriaSet) {
+    @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId", on = "asOf")
+    Map<String, Object> standing(@PathVariable String unitId, @RequestParam String criteriaSet,
+                                 @RequestParam(required = false) LocalDate asOf) {
         UnitId unit = existingUnit(unitId);
-        return programme.standing(unit, criteriaSet)
-                .map(s -> Map.<String, Object>of("status", s.status(), "criteriaMet", s.criteriaMet(),
-                        "criteriaTotal", s.criteriaTotal(), "notMet", s.notMet(), "validOn", s.validOn()))
-                .orElseThrow(() -> RuleViolation.notFound("standing-not-known", criteriaSet));
+        LocalDate on = asOf != null ? asOf : LocalDate.now(clock.withZone(VIETNAM));
+        ProgrammeLookup.SetStanding standing = programme.standing(unit, criteriaSet, on)
+                .orElseThrow(() -> RuleViolation.notFound("standing-not-known", criteriaSet, on));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("asOf", on);
+        answer.put("status", standing.status());
+        answer.put("criteriaMet", standing.criteriaMet());
+        answer.put("criteriaTotal", standing.criteriaTotal());
+        answer.put("notMet", standing.notMet().stream().map(ProgrammeLookup.Criterion::label).toList());
+        answer.put("unknown", standing.unknown().stream().map(ProgrammeLookup.Criterion::label).toList());
+        answer.put("validFrom", standing.validFrom());
+        answer.put("validUntil", standing.validUntil());
+        answer.put("setVersion", standing.setVersion());
+        answer.put("criteria", programme.criteriaOn(unit, criteriaSet, on));
+        return answer;
     }
 
     private UnitId existingUnit(String id) {

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +64,7 @@ class RecognitionTest {
         units.add(hoangVan, UnitLevel.VILLAGE, "Hoàng Vân", songVan);
         units.add(tanLap, UnitLevel.VILLAGE, "Tân Lập", songVan);
         path = units.pathOn(hoangVan, LocalDate.of(2024, 10, 1));
-        programme.standings.put(hoangVan, new ProgrammeLookup.SetStanding("MET", 3, 3, List.of(),
-                LocalDate.of(2024, 9, 30)));
+        programme.stands("MET", 3, 3, List.of(), LocalDate.of(2024, 9, 30), null);
     }
 
     RequestRecognition request(boolean noDebt) {
@@ -103,8 +100,8 @@ class RecognitionTest {
 
     @Test
     void aRequestIsRefusedWhileCriteriaAreUnmetAndListsThem() {
-        programme.standings.put(hoangVan, new ProgrammeLookup.SetStanding("NOT_MET", 2, 3,
-                List.of("3 Nhà văn hóa"), LocalDate.of(2024, 9, 30)));
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("3", "Nhà văn hóa")),
+                LocalDate.of(2024, 9, 30), null);
         refused(request(true), "criteria-not-met");
         fixture.givenNoPriorActivity().when(request(true)).expectException(new org.hamcrest.CustomMatcher<Object>(
                 "a refusal naming the unmet criterion") {
@@ -202,10 +199,54 @@ class RecognitionTest {
 
     @Test
     void aDecisionIsRefusedWhenCriteriaLapsedMeanwhile() {
-        programme.standings.put(hoangVan, new ProgrammeLookup.SetStanding("NOT_MET", 2, 3, List.of("2 Nhà ở"),
-                LocalDate.of(2024, 10, 25)));
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("2", "Nhà ở")),
+                LocalDate.of(2024, 10, 25), null);
         fixture.given(upToAppraisal())
                 .when(new DecideRecognition(ID, "123/QĐ-UBND", LocalDate.of(2024, 11, 1), "Chủ tịch", ADMIN))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("criteria-not-met"))
+                .expectNoEvents();
+    }
+
+    /** Catches gating by the latest status heard: the set lapsed after the request's date, not on it. */
+    @Test
+    void aRequestIsJudgedOnTheStatusOfItsDateThoughTheSetLapsedLater() {
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("2", "Nhà ở")),
+                LocalDate.of(2024, 10, 15), null);
+        fixture.givenNoPriorActivity().when(request(true)).expectEvents(requested());
+    }
+
+    /**
+     * Catches gating by the latest status heard: met since a later date, not on the request's date (refused as not
+     * met; and with nothing known of that date, as unknown).
+     */
+    @Test
+    void aRequestIsRefusedWhenItsDateIsNotMetThoughLaterDatesAre() {
+        programme.standings.clear();
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("3", "Nhà văn hóa")),
+                LocalDate.of(2024, 9, 1), LocalDate.of(2024, 10, 15));
+        programme.stands("MET", 3, 3, List.of(), LocalDate.of(2024, 10, 15), null);
+        refused(request(true), "criteria-not-met");
+        programme.standings.clear();
+        programme.stands("MET", 3, 3, List.of(), LocalDate.of(2024, 10, 15), null);
+        refused(request(true), "criteria-status-unknown");
+    }
+
+    /**
+     * Catches a decision gated by the request's status or by the latest one: the set lapsed after the decision's
+     * date (decided), and a back-dated stretch makes it unmet on that date although it is met again today (refused).
+     */
+    @Test
+    void aDecisionIsJudgedOnTheStatusOfTheDecisionDate() {
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("2", "Nhà ở")),
+                LocalDate.of(2024, 12, 1), null);
+        DecideRecognition decide = new DecideRecognition(ID, "123/QĐ-UBND", LocalDate.of(2024, 11, 1),
+                "Chủ tịch UBND huyện Tân Yên", ADMIN);
+        fixture.given(upToAppraisal()).when(decide).expectEvents(decided());
+
+        programme.stands("MET", 3, 3, List.of(), LocalDate.of(2024, 12, 1), null);
+        programme.stands("NOT_MET", 2, 3, List.of(new ProgrammeLookup.Criterion("2", "Nhà ở")),
+                LocalDate.of(2024, 10, 28), LocalDate.of(2024, 11, 5));
+        fixture.given(upToAppraisal()).when(decide)
                 .expectException(RuleViolation.class).expectExceptionMessage(containsString("criteria-not-met"))
                 .expectNoEvents();
     }
@@ -241,19 +282,41 @@ class RecognitionTest {
                         LocalDate.of(2024, 11, 5), "Cơ quan", true, null, List.of(), ADMIN));
     }
 
+    /**
+     * Catches a watch that dedupes by the failing criteria alone (a back-dated stretch judged again would warn twice
+     * for a date) or that warns outside the dates the recognition is in force.
+     */
     @Test
-    void aRevocationWarningIsRaisedOncePerFailingSet() {
+    void aRevocationWarningIsRaisedOncePerTriggerAndDateWhileTheRecognitionIsInForce() {
         List<Object> history = new ArrayList<>(upToAppraisal());
         history.add(decided());
-        WarnOfRevocation warn = new WarnOfRevocation(ID, "HALF_OR_MORE", 2, 3, List.of("1 A", "2 B"), List.of(),
-                LocalDate.of(2025, 3, 1));
-        RevocationWarning warning = new RevocationWarning(ID, hoangVan, path, RecognitionLevel.MODEL, SET,
-                "HALF_OR_MORE", 2, 3, List.of("1 A", "2 B"), List.of(), LocalDate.of(2025, 3, 1),
-                Actor.system("village-service/revocation-watch"));
-        fixture.given(history).when(warn).expectEvents(warning);
+        RevocationWarning warning = warning("HALF_OR_MORE", LocalDate.of(2025, 3, 1));
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2025, 3, 1))).expectEvents(warning);
+        fixture.given(upToAppraisal()).when(warn("HALF_OR_MORE", LocalDate.of(2025, 3, 1))).expectNoEvents();
         history.add(warning);
-        fixture.given(history).when(warn).expectNoEvents();
-        fixture.given(upToAppraisal()).when(warn).expectNoEvents();
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2025, 3, 1))).expectNoEvents();
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2025, 2, 1)))
+                .expectEvents(warning("HALF_OR_MORE", LocalDate.of(2025, 2, 1)));
+        fixture.given(history).when(warn("KEY_CRITERION_30_PERCENT", LocalDate.of(2025, 3, 1)))
+                .expectEvents(warning("KEY_CRITERION_30_PERCENT", LocalDate.of(2025, 3, 1)));
+        // before the decision
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2024, 10, 31))).expectNoEvents();
+
+        history.add(new RecognitionRevoked(ID, hoangVan, path, RecognitionLevel.MODEL, "45/QĐ-UBND",
+                LocalDate.of(2025, 5, 1), "Chủ tịch UBND tỉnh", null, ADMIN));
+        // from the revocation on it is no longer in force; a back-dated lapse while it was still warns
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2025, 5, 1))).expectNoEvents();
+        fixture.given(history).when(warn("HALF_OR_MORE", LocalDate.of(2025, 4, 30)))
+                .expectEvents(warning("HALF_OR_MORE", LocalDate.of(2025, 4, 30)));
+    }
+
+    private WarnOfRevocation warn(String trigger, LocalDate on) {
+        return new WarnOfRevocation(ID, trigger, 2, 3, List.of("1 A", "2 B"), List.of(), on);
+    }
+
+    private RevocationWarning warning(String trigger, LocalDate on) {
+        return new RevocationWarning(ID, hoangVan, path, RecognitionLevel.MODEL, SET, trigger, 2, 3,
+                List.of("1 A", "2 B"), List.of(), on, Actor.system("village-service/revocation-watch"));
     }
 
     @Test
@@ -286,15 +349,24 @@ class RecognitionTest {
                 .expectNoEvents();
     }
 
-    /** Criteria statuses, other requests and plans' rewards, held in memory. */
+    /** Criteria statuses (one unit's timeline against the set), other requests and plans' rewards, in memory. */
     static final class Lookup implements ProgrammeLookup {
-        final Map<UnitId, SetStanding> standings = new HashMap<>();
+        final List<SetStanding> standings = new ArrayList<>();
         final List<Reward> rewards = new ArrayList<>();
         boolean underWay;
 
+        /** From {@code from} until {@code until} (null: open-ended) the set stands so, over what held before. */
+        void stands(String status, int met, int total, List<Criterion> notMet, LocalDate from, LocalDate until) {
+            standings.removeIf(s -> !s.validFrom().isBefore(from) && (until == null
+                    || s.validFrom().isBefore(until)));
+            standings.add(new SetStanding(status, met, total, notMet, List.of(), from, until, 1));
+        }
+
         @Override
-        public Optional<SetStanding> standing(UnitId unitId, String criteriaSetCode) {
-            return Optional.ofNullable(standings.get(unitId));
+        public Optional<SetStanding> standing(UnitId unitId, String criteriaSetCode, LocalDate on) {
+            return standings.stream().filter(s -> !s.validFrom().isAfter(on)
+                            && (s.validUntil() == null || on.isBefore(s.validUntil())))
+                    .max(java.util.Comparator.comparing(SetStanding::validFrom));
         }
 
         @Override
