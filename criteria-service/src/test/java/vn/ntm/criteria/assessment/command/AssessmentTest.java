@@ -7,10 +7,7 @@ import static vn.ntm.criteria.assessment.command.Books.V1_FROM;
 import static vn.ntm.criteria.assessment.command.Books.V2_FROM;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,7 +29,6 @@ import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
 import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
-import vn.ntm.criteria.assessment.api.MeasurementRetracted;
 import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
@@ -60,8 +56,7 @@ class AssessmentTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
+        fixture = FixtureRuns.fixture();
     }
 
     private static MeasuredValue rate(long numerator, long denominator) {
@@ -92,22 +87,8 @@ class AssessmentTest {
 
     /** The payloads {@code when} publishes after {@code given}; fails on any exception. */
     private List<Object> published(List<Object> given, Object when) {
-        List<Object> payloads = new ArrayList<>();
-        (given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given)).when(when)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
-                    @Override
-                    public boolean matches(Object events) {
-                        ((List<?>) events).forEach(e -> payloads.add(((EventMessage<?>) e).getPayload()));
-                        return true;
-                    }
-
-                    @Override
-                    public void describeTo(Description description) {
-                        description.appendText("any events");
-                    }
-                });
-        return payloads;
+        return FixtureRuns.payloads((given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given))
+                .when(when));
     }
 
     private static BaseMatcher<RuleViolation> violationWhere(java.util.function.Predicate<RuleViolation> holds) {

@@ -7,17 +7,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.contracts.Actor;
@@ -117,23 +111,8 @@ class RecordedHistoryTest {
     }
 
     private static List<Object> published(List<Object> given, Object command) {
-        AggregateTestFixture<Assessment> fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
-        List<Object> payloads = new ArrayList<>();
-        (given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given)).when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
-                    @Override
-                    public boolean matches(Object events) {
-                        ((List<?>) events).forEach(e -> payloads.add(((EventMessage<?>) e).getPayload()));
-                        return true;
-                    }
-
-                    @Override
-                    public void describeTo(Description description) {
-                        description.appendText("any events");
-                    }
-                });
-        return payloads;
+        var fixture = FixtureRuns.fixture();
+        return FixtureRuns.payloads((given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.givenCommands(given))
+                .when(command));
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +17,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
@@ -39,7 +32,6 @@ import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
 import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
 import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
 import vn.ntm.criteria.assessment.api.RuleBook;
-import vn.ntm.criteria.catalogue.api.IndicatorKind;
 
 /**
  * The model-based test of issue 14. Random histories of facts — measurements recorded in any order of valid date,
@@ -203,24 +195,9 @@ class TimelineOracleTest {
 
     /** The payloads the aggregate publishes for {@code command}, given everything it published before. */
     private static List<Object> run(List<Object> before, Object command) {
-        AggregateTestFixture<Assessment> fixture = new AggregateTestFixture<>(Assessment.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
-        List<Object> payloads = new ArrayList<>();
-        (before.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(before)).when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
-                    @Override
-                    public boolean matches(Object events) {
-                        ((List<?>) events).forEach(e -> payloads.add(((EventMessage<?>) e).getPayload()));
-                        return true;
-                    }
-
-                    @Override
-                    public void describeTo(Description description) {
-                        description.appendText("any events");
-                    }
-                });
-        return payloads;
+        var fixture = FixtureRuns.fixture();
+        return FixtureRuns.payloads((before.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(before))
+                .when(command));
     }
 
     /** Every date a status may change on, the day before each, and dates outside the set. */
