@@ -177,8 +177,9 @@ function renderMatrix(matrix) {
   const sets = matrix.criteriaSets;
   if (!matrix.rows.length || !sets.length) { box.replaceChildren(el('p', {}, t('none'))); return; }
   const head1 = el('tr', {}, el('th', { scope: 'col', rowspan: 2 }, t('unit')),
-    sets.map(s => el('th', { scope: 'colgroup', colspan: s.criteria.length + 1, title: s.legalBasis ?? '' },
-      state.lang === 'en' && s.titleEn ? s.titleEn : s.titleVi)));
+    // each set as the version in force on the date shown describes it (its criteria are the columns)
+    sets.map(s => el('th', { scope: 'colgroup', colspan: s.criteria.length + 1, title: s.legalBasis ?? '', 'data-set-version': s.version },
+      `${state.lang === 'en' && s.titleEn ? s.titleEn : s.titleVi} · ${t('setVersion')} ${s.version}`)));
   const head2 = el('tr', {}, sets.flatMap(s => [el('th', { scope: 'col' }, t('whole')),
     ...s.criteria.map(c => el('th', { scope: 'col', title: state.lang === 'en' && c.nameEn ? c.nameEn : c.nameVi }, c.code))]));
   const rows = matrix.rows.map(r => {

@@ -6,7 +6,6 @@ import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
 import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
 import static vn.ntm.testing.AccessMatrix.Guard.WHOLE_PLATFORM;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.EventTypes;
-import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.IntegrationPayload;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
@@ -189,13 +188,13 @@ class AccessControlIT {
         List<String> other = listen(header(token(OFFICER, neighbour)));
         List<String> province = listen(header(token(ANALYST, h.bacNinh)));
 
-        String mine = status(h.ngocThien, List.of(new UnitRef(h.bacNinh, "PROVINCE", "Bắc Ninh"),
-                new UnitRef(h.ngocThien, "COMMUNE", "Ngọc Thiện")), LocalDate.now());
-        String theirs = status(neighbour, List.of(new UnitRef(h.bacNinh, "PROVINCE", "Bắc Ninh"),
-                new UnitRef(neighbour, "COMMUNE", "Xã bên")), LocalDate.now());
-        String before = status(h.songVan, List.of(new UnitRef(h.bacGiang, "PROVINCE", "Bắc Giang"),
-                new UnitRef(h.tanYen, "DISTRICT", "Tân Yên"), new UnitRef(h.songVan, "COMMUNE", "Song Vân")),
-                LocalDate.of(2024, 12, 1));
+        String mine = status(MergerHistory.powerFrom(h.ngocThien, List.of(new UnitRef(h.bacNinh, "PROVINCE",
+                "Bắc Ninh"), new UnitRef(h.ngocThien, "COMMUNE", "Ngọc Thiện")), LocalDate.now(), Instant.now(),
+                PLATFORM, "NOT_MET", "97", false));
+        String theirs = status(MergerHistory.powerFrom(neighbour, List.of(new UnitRef(h.bacNinh, "PROVINCE",
+                "Bắc Ninh"), new UnitRef(neighbour, "COMMUNE", "Xã bên")), LocalDate.now(), Instant.now(), PLATFORM,
+                "NOT_MET", "97", true));
+        String before = status(songVanInDecember());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(heard(ngocThien)).as("its own and Song Vân's, before the merger").contains(mine, before);
@@ -343,13 +342,29 @@ class AccessControlIT {
                 Envelope.of(UUID.randomUUID(), validOn, Instant.now(), PLATFORM, unitId, path, payload));
     }
 
-    /** A status change of the unit, sent as criteria-service would; returns its event id. */
-    private String status(String unitId, List<UnitRef> path, LocalDate validOn) {
-        UUID id = UUID.randomUUID();
-        MergerHistory.send(brokers, codec, EventTypes.CRITERIA_TOPIC, Envelope.of(id, validOn, Instant.now(), PLATFORM,
-                unitId, path, new IndicatorStatusChanged(MergerHistory.SET, "4", "4.2", "MET", "NOT_MET",
-                        new BigDecimal("97"), "GE", new BigDecimal("98"), "%", true, "test", "m-" + id, 1)));
-        return id.toString();
+    /** Status stretches of a unit, sent as criteria-service would; returns the first one's event id. */
+    private String status(List<Envelope<?>> stretches) {
+        stretches.forEach(e -> MergerHistory.send(brokers, codec, EventTypes.CRITERIA_TOPIC, e));
+        return stretches.get(0).eventId().toString();
+    }
+
+    /**
+     * A figure for Song Vân's electricity valid on 2024-12-01 recorded now: still not met, so only the indicator's
+     * stretches change (its value), one for each set version in force from that date on.
+     */
+    private List<Envelope<?>> songVanInDecember() {
+        List<UnitRef> path = List.of(new UnitRef(h.bacGiang, "PROVINCE", "Bắc Giang"),
+                new UnitRef(h.tanYen, "DISTRICT", "Tân Yên"), new UnitRef(h.songVan, "COMMUNE", "Song Vân"));
+        LocalDate december = LocalDate.of(2024, 12, 1);
+        String measurement = "m-" + UUID.randomUUID();
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, measurement, "4.2", december);
+        return List.of(
+                Envelope.of(UUID.randomUUID(), december, Instant.now(), PLATFORM, h.songVan, path,
+                        MergerHistory.indicator("4", "4.2", "NOT_MET", MergerHistory.VERSION_2, "97", "98", false,
+                                MergerHistory.UNVERIFIED, measurement, 1, cause)),
+                Envelope.of(UUID.randomUUID(), MergerHistory.VERSION_2, Instant.now(), PLATFORM, h.songVan, path,
+                        MergerHistory.indicator("4", "4.2", "NOT_MET", null, "97", "98", false,
+                                MergerHistory.UNVERIFIED, measurement, 2, cause)));
     }
 
     /** The source events a dashboard heard of. */

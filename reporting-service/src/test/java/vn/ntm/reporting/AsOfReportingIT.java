@@ -43,8 +43,10 @@ class AsOfReportingIT {
     @BeforeAll
     void publishTheMergerHistory() {
         h.publish(brokers, codec);
+        // Ngọc Thiện's timeline: its stretches and those of the communes merged into it, and five unit changes
+        int expected = h.stretchesOf(h.ngocThien, h.songVan, h.ngocChau) + 5;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                http().get("/api/units/" + h.ngocThien + "/timeline").json().size()).isGreaterThanOrEqualTo(2 + 9));
+                http().get("/api/units/" + h.ngocThien + "/timeline").json().size()).isGreaterThanOrEqualTo(expected));
     }
 
     @Test
@@ -55,16 +57,68 @@ class AsOfReportingIT {
         assertThat(songVan.path("path")).extracting(p -> p.path("name").asString())
                 .containsExactly("Bắc Giang", "Tân Yên", "Song Vân");
         assertThat(row(matrix, h.hoangVan).path("parentId").asString()).isEqualTo(h.songVan);
-        JsonNode cell = songVan.path("indicators").path(0);
+        JsonNode cell = indicator(songVan, "4.2");
         assertThat(cell.path("status").asString()).as("the September measurement").isEqualTo("NOT_MET");
         assertThat(cell.path("threshold").decimalValue()).isEqualByComparingTo("98");
         assertThat(cell.path("thresholdVerified").asBoolean()).isFalse();
         assertThat(cell.path("thresholdSource").asString()).isEqualTo("Research extract, not verified");
         assertThat(songVan.path("sets").path(0).path("status").asString()).isEqualTo("NOT_MET");
+        assertThat(criterion(songVan, "4").path("status").asString())
+                .as("the criterion of its only indicator, not met with it").isEqualTo("NOT_MET");
+        assertThat(criterion(songVan, "10").path("status").asString()).isEqualTo("MET");
+        assertThat(songVan.path("sets").path(0).path("criteriaMet").asInt()).isEqualTo(1);
         JsonNode communes = level(matrix, "COMMUNE");
         assertThat(communes.path("units").asInt()).isEqualTo(2);
         assertThat(communes.path("sets").path(0).path("notMet").asInt()).isEqualTo(1);
         assertThat(communes.path("sets").path(0).path("unknown").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Observation 4 of issue 14: a set is described by the version in force on the date asked, and each row names the
+     * version its statuses were judged by. Catches a catalogue that keeps only the latest version of each set (one
+     * row per code, as criteria_set_view was): the 2024 matrix would name version 2, effective 2025-01-01, and its
+     * three criteria, environment among them, which did not exist in 2024.
+     */
+    @Test
+    void theMatrixAsOfADateInVersionOnesPeriodNamesVersionOneAndItsCriteria() throws Exception {
+        JsonNode april = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-04-15&depth=0").json();
+        JsonNode set = april.path("criteriaSets").path(0);
+        assertThat(set.path("code").asString()).isEqualTo(MergerHistory.SET);
+        assertThat(set.path("version").asInt()).isEqualTo(1);
+        assertThat(set.path("titleVi").asString()).isEqualTo("Bộ tiêu chí xã NTM nâng cao (thử)");
+        assertThat(set.path("legalBasis").asString()).isEqualTo("318/QĐ-TTg");
+        assertThat(set.path("effectiveTo").asString()).as("ended by version 2").isEqualTo("2024-12-31");
+        assertThat(values(set.path("criteria"), "code")).containsExactly("4", "10");
+        JsonNode songVan = row(april, h.songVan);
+        assertThat(songVan.path("sets").path(0).path("setVersion").asInt()).isEqualTo(1);
+        assertThat(songVan.path("sets").path(0).path("criteriaTotal").asInt()).isEqualTo(2);
+        assertThat(values(songVan.path("criteria"), "criterionCode")).containsExactlyInAnyOrder("4", "10");
+        assertThat(values(songVan.path("criteria"), "setVersion")).containsOnly("1");
+
+        JsonNode later = http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-01-15&depth=0").json();
+        JsonNode version2 = later.path("criteriaSets").path(0);
+        assertThat(version2.path("version").asInt()).isEqualTo(2);
+        assertThat(version2.path("legalBasis").asString()).isEqualTo("211/QĐ-TTg");
+        assertThat(values(version2.path("criteria"), "code")).containsExactly("4", "10", "17");
+        assertThat(row(later, h.ngocThien).path("sets").path(0).path("criteriaTotal").asInt()).isEqualTo(3);
+        assertThat(row(later, h.ngocThien).path("sets").path(0).path("setVersion").asInt()).isEqualTo(2);
+        assertThat(http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&knownAt=2024-11-01T00:00:00Z")
+                .json().path("criteriaSets").path(0).path("effectiveTo").isNull())
+                .as("before version 2 was published, version 1 had no end").isTrue();
+
+        java.net.http.HttpResponse<byte[]> report = download("/api/exports/progress-report.xlsx?unit=" + h.songVan
+                + "&asOf=2024-04-15");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(report.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(text(sheet, 0, 0)).endsWith("(phiên bản 1)");
+            assertThat(text(sheet, 2, 0)).endsWith("318/QĐ-TTg");
+            List<String> criteria = new ArrayList<>();
+            for (int r = 5; r <= sheet.getLastRowNum(); r++) {
+                criteria.add(text(sheet, r, 1));
+            }
+            assertThat(criteria).contains("4. Điện", "10. Thu nhập").doesNotContain("17. Môi trường");
+            assertThat(text(sheet, sheet.getLastRowNum(), 0)).isEqualTo("Tổng số tiêu chí đạt: 2/2");
+        }
     }
 
     @Test
@@ -80,7 +134,7 @@ class AsOfReportingIT {
         JsonNode songVanAlone = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&depth=0"
                 + "&indicators=true").json();
         assertThat(names(songVanAlone)).containsExactly("Song Vân");
-        assertThat(row(songVanAlone, h.songVan).path("indicators").path(0).path("status").asString())
+        assertThat(indicator(row(songVanAlone, h.songVan), "4.2").path("status").asString())
                 .isEqualTo("NOT_MET");
         assertThat(names(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-01-15&depth=0").json()))
                 .as("a merged commune follows its successor whatever the depth")
@@ -97,7 +151,7 @@ class AsOfReportingIT {
         JsonNode matrix = http().get("/api/matrix?unit=" + h.songVan + "&asOf=2024-12-31&knownAt=2024-10-01T00:00:00Z&indicators=true")
                 .json();
         JsonNode songVan = row(matrix, h.songVan);
-        assertThat(songVan.path("indicators").path(0).path("status").asString()).isEqualTo("MET");
+        assertThat(indicator(songVan, "4.2").path("status").asString()).isEqualTo("MET");
         assertThat(songVan.path("sets").path(0).path("status").asString()).isEqualTo("MET");
         assertThat(level(matrix, "COMMUNE").path("sets").path(0).path("met").asInt()).isEqualTo(1);
     }
@@ -112,11 +166,12 @@ class AsOfReportingIT {
         assertThat(songVan.path("predecessorOf").asString()).isEqualTo(h.ngocThien);
         assertThat(songVan.path("endReason").asString()).isEqualTo("MERGED");
         assertThat(songVan.path("endedOn").asString()).isEqualTo("2025-07-01");
-        assertThat(songVan.path("indicators").path(0).path("status").asString())
+        assertThat(indicator(songVan, "4.2").path("status").asString())
                 .as("its standing on its last day").isEqualTo("NOT_MET");
+        assertThat(indicator(songVan, "4.2").path("setVersion").asInt()).as("judged by version 2 then").isEqualTo(2);
         assertThat(row(matrix, h.hoangVan).path("path")).extracting(p -> p.path("name").asString())
                 .containsExactly("Bắc Ninh", "Ngọc Thiện", "Hoàng Vân");
-        assertThat(row(matrix, h.ngocThien).path("indicators").path(0).path("status").asString()).isEqualTo("MET");
+        assertThat(indicator(row(matrix, h.ngocThien), "4.2").path("status").asString()).isEqualTo("MET");
         JsonNode communes = level(matrix, "COMMUNE");
         assertThat(communes.path("units").asInt()).as("only Ngọc Thiện exists in 2026").isEqualTo(1);
         assertThat(communes.path("sets").path(0).path("unknown").asInt()).isEqualTo(1);
@@ -243,15 +298,15 @@ class AsOfReportingIT {
         assertThat(http().get("/api/matrix?asOf=2026-01-15&knownAt=2026-06-01T00:00:00Z").body()).isEqualTo(matrix2026);
         assertThat(http().get("/api/units/" + h.ngocThien + "/timeline").body()).isEqualTo(timeline);
 
-        var later = vn.ntm.contracts.Envelope.of(java.util.UUID.randomUUID(), java.time.LocalDate.of(2026, 3, 1),
-                java.time.Instant.now(), null, h.ngocThien, List.of(), new vn.ntm.contracts.IndicatorStatusChanged(
-                        MergerHistory.SET, "4", "4.2", "MET", "NOT_MET", new java.math.BigDecimal("97"), "GE",
-                        new java.math.BigDecimal("98"), "%", true, "QĐ 318/QĐ-TTg, phụ lục II", "m-later", 1));
-        MergerHistory.send(brokers, codec, "ntm.criteria", later);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(
-                http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01&indicators=true").json(), h.ngocThien)
-                .path("indicators").path(0).path("status").asString())
-                .as("the live consumer writes into the new generation").isEqualTo("NOT_MET"));
+        MergerHistory.powerFrom(h.ngocThien, List.of(), java.time.LocalDate.of(2026, 3, 1), java.time.Instant.now(),
+                null, "NOT_MET", "97", false).forEach(e -> MergerHistory.send(brokers, codec, "ntm.criteria", e));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode ngocThien = row(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01&indicators=true")
+                    .json(), h.ngocThien);
+            assertThat(indicator(ngocThien, "4.2").path("status").asString())
+                    .as("the live consumer writes into the new generation").isEqualTo("NOT_MET");
+            assertThat(ngocThien.path("sets").path(0).path("status").asString()).isEqualTo("NOT_MET");
+        });
     }
 
     @Test
@@ -265,7 +320,7 @@ class AsOfReportingIT {
         assertThat(power.path("trend").asString()).isEqualTo("DOWN");
         assertThat(power.path("state").asString()).isEqualTo("AT_RISK");
         assertThat(power.path("series")).hasSize(2);
-        assertThat(plan.path("targets").path(1).path("state").asString()).isEqualTo("NO_DATA");
+        assertThat(plan.path("targets").path(1).path("state").asString()).as("58 ≥ 54").isEqualTo("ACHIEVED");
         assertThat(plan.path("roadmap").path(0).path("state").asString()).as("Hoàng Vân recognised").isEqualTo("ACHIEVED");
         JsonNode later = http().get("/api/progress?unit=" + h.songVan + "&asOf=2025-01-15").json().path(0);
         assertThat(later.path("targets").path(0).path("state").asString()).isEqualTo("MISSED");
@@ -321,13 +376,16 @@ class AsOfReportingIT {
             assertThat(text(sheet, 4, 0)).isEqualTo("STT");
             assertThat(text(sheet, 4, 5)).isEqualTo("Đánh giá");
             assertThat(text(sheet, 5, 1)).isEqualTo("4. Điện");
-            assertThat(text(sheet, 5, 5)).isEqualTo("Đạt");
+            assertThat(text(sheet, 5, 5)).as("the criterion of its only indicator, not met").isEqualTo("Chưa đạt");
             assertThat(text(sheet, 6, 2)).isEqualTo("Tỷ lệ hộ sử dụng điện an toàn");
             assertThat(text(sheet, 6, 3)).isEqualTo("≥ 98 %");
             assertThat(text(sheet, 6, 4)).isEqualTo("88.37 %");
             assertThat(text(sheet, 6, 5)).isEqualTo("Chưa đạt");
             assertThat(text(sheet, 6, 7)).isEqualTo("Research extract, not verified (chưa kiểm chứng)");
-            assertThat(text(sheet, 8, 5)).isEqualTo("Chưa đánh giá");
+            assertThat(text(sheet, 7, 1)).isEqualTo("10. Thu nhập");
+            assertThat(text(sheet, 7, 5)).isEqualTo("Đạt");
+            assertThat(text(sheet, 8, 4)).isEqualTo("58 triệu đồng");
+            assertThat(text(sheet, 8, 5)).isEqualTo("Đạt");
             assertThat(text(sheet, 10, 0)).isEqualTo("Tổng số tiêu chí đạt: 1/2");
         }
         java.net.http.HttpResponse<byte[]> csv = download("/api/exports/progress-report.csv?unit=" + h.songVan
@@ -413,6 +471,33 @@ class AsOfReportingIT {
             }
         }
         throw new AssertionError("no row for " + unitId + " in " + matrix);
+    }
+
+    /** One field of every element of an array, as text. */
+    static List<String> values(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(e -> values.add(e.path(field).asString()));
+        return values;
+    }
+
+    /** A row's criterion cell. */
+    static JsonNode criterion(JsonNode row, String code) {
+        for (JsonNode c : row.path("criteria")) {
+            if (c.path("criterionCode").asString().equals(code)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no criterion " + code + " in " + row);
+    }
+
+    /** A row's indicator cell. */
+    static JsonNode indicator(JsonNode row, String code) {
+        for (JsonNode i : row.path("indicators")) {
+            if (i.path("indicatorCode").asString().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no indicator " + code + " in " + row);
     }
 
     static JsonNode level(JsonNode matrix, String level) {

@@ -37,8 +37,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
+import vn.ntm.contracts.CriteriaSetStatusChanged;
+import vn.ntm.contracts.CriterionStatusChanged;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
@@ -56,6 +59,7 @@ class LivePollIT {
 
     private static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
     private static final String TOPIC = "ntm.criteria";
+    private static final LocalDate FORM_DATE = LocalDate.of(2024, 3, 5);
     private static final List<String> BINDINGS = List.of("criteriaEvents-in-0", "unitEvents-in-0");
 
     @LocalServerPort
@@ -75,9 +79,9 @@ class LivePollIT {
     void aPoisonInAPollIsDeadLetteredTheGoodRecordsAreFoldedOnceAndTheRedeliveredPollChangesNothing()
             throws Exception {
         String unit = UUID.randomUUID().toString();
-        List<Envelope<IndicatorStatusChanged>> good = List.of(status(unit, "4.1"), status(unit, "4.2"),
-                status(unit, "4.3"), status(unit, "4.4"));
-        Envelope<IndicatorStatusChanged> refusedByTheDatabase = status(unit, "POISON");
+        // a form of two indicators: both met, and with them the criterion and the set
+        List<Envelope<?>> good = form(unit, "4.1", "4.2");
+        Envelope<?> refusedByTheDatabase = indicator(unit, "POISON");
         String live = jdbc.queryForObject("select live_schema from read_model_generation", String.class);
         // a real PostgreSQL refusal that an operator can lift, as a fold that fails on one record only would be
         jdbc.execute("alter table " + live + ".status_history add constraint refuse_poison_for_test"
@@ -128,7 +132,7 @@ class LivePollIT {
         try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("lock table " + live + ".status_history in access exclusive mode");
-            sendAsOnePoll(unit, List.of(json(status(unit, "4.1")), json(status(unit, "4.2"))));
+            sendAsOnePoll(unit, form(unit, "4.1", "4.2").stream().map(this::json).toList());
 
             Instant firstWait = waitingOnALock(Instant.EPOCH);
             // what a lock timeout or an administrator does: the statement waiting for the lock is ended
@@ -138,7 +142,7 @@ class LivePollIT {
             waitingOnALock(firstWait);
             holder.rollback();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusChanges(unit)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusChanges(unit)).isEqualTo(4));
         assertThat(newLetters(lettersBefore)).as("a lock is the database's, not the record's").isEmpty();
     }
 
@@ -193,8 +197,12 @@ class LivePollIT {
         return offset == null ? -1 : offset.offset();
     }
 
+    /** The unit's status stretches: indicators, criteria, sets. */
     private long statusChanges(String unit) {
-        return jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class, unit);
+        return jdbc.queryForObject("""
+                select (select count(*) from status_history where unit_id = ?::uuid)
+                     + (select count(*) from rollup_status_history where unit_id = ?::uuid)""", Long.class, unit,
+                unit);
     }
 
     private long processed(Envelope<?> event) {
@@ -234,10 +242,31 @@ class LivePollIT {
         return new String(codec.encode(envelope), StandardCharsets.UTF_8);
     }
 
-    private static Envelope<IndicatorStatusChanged> status(String unit, String indicator) {
-        return Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 3, 5), Instant.now(), OFFICER, unit,
-                List.of(new UnitRef(unit, "COMMUNE", "Xã thử lô")), new IndicatorStatusChanged("TEST-SET", "4",
-                        indicator, "UNKNOWN", "MET", new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true,
-                        "test", UUID.randomUUID().toString(), 1));
+    /**
+     * What criteria-service publishes for a unit's first form on the first day of TEST-SET (criterion 4 of these
+     * indicators): each indicator met from that day on, and with them the criterion and the set.
+     */
+    private static List<Envelope<?>> form(String unit, String... indicators) {
+        List<Envelope<?>> form = new ArrayList<>();
+        for (String indicator : indicators) {
+            form.add(indicator(unit, indicator));
+        }
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, "m-" + UUID.randomUUID(),
+                indicators[indicators.length - 1], FORM_DATE);
+        form.add(stretch(unit, new CriterionStatusChanged("TEST-SET", "4", "MET", null, 1, cause)));
+        form.add(stretch(unit, new CriteriaSetStatusChanged("TEST-SET", "MET", null, 1, 1, List.of(), 1, cause)));
+        return form;
+    }
+
+    private static Envelope<IndicatorStatusChanged> indicator(String unit, String indicator) {
+        String measurement = "m-" + UUID.randomUUID();
+        return stretch(unit, new IndicatorStatusChanged("TEST-SET", "4", indicator, "MET", null,
+                new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test", measurement, 1,
+                new StatusCause(StatusCause.MEASUREMENT_RECORDED, measurement, indicator, FORM_DATE)));
+    }
+
+    private static <P extends vn.ntm.contracts.IntegrationPayload> Envelope<P> stretch(String unit, P payload) {
+        return Envelope.of(UUID.randomUUID(), FORM_DATE, Instant.now(), OFFICER, unit,
+                List.of(new UnitRef(unit, "COMMUNE", "Xã thử lô")), payload);
     }
 }

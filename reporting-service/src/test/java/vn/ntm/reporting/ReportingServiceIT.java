@@ -18,10 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.CriteriaSetPublished;
+import vn.ntm.contracts.CriteriaSetStatusChanged;
 import vn.ntm.contracts.CriterionStatusChanged;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.IntegrationPayload;
+import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
@@ -59,14 +61,26 @@ class ReportingServiceIT {
                 List.of(new CriteriaSetPublished.Criterion("4", "Điện", "Electricity", List.of(
                         new CriteriaSetPublished.Indicator("4.2", "Tỷ lệ hộ sử dụng điện an toàn", "Safe power",
                                 "RATE", "GE", "%", List.of())))), false)));
+        // the commune's first measurement: the indicator met from 2024-03-05, its criterion and the set unknown from
+        // the set's start until then and met from then on, as criteria-service publishes them
+        String measurement = UUID.randomUUID().toString();
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, measurement, "4.2",
+                LocalDate.of(2024, 3, 5));
+        LocalDate setStart = LocalDate.of(2022, 3, 8);
         Envelope<IndicatorStatusChanged> met = envelope(commune, communePath, new IndicatorStatusChanged("TEST-SET",
-                "4", "4.2", "UNKNOWN", "MET", new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test",
-                UUID.randomUUID().toString(), 1));
+                "4", "4.2", "MET", null, new BigDecimal("100"), "GE", new BigDecimal("98"), "%", true, "test",
+                measurement, 1, cause));
         send("ntm.criteria", met);
         send("ntm.criteria", "truncated-json-" + commune, "{\"eventId\": \"not-a-uuid\", \"eventType\": \"Unit");
         send("ntm.criteria", met);
-        send("ntm.criteria", envelope(commune, communePath, new CriterionStatusChanged("TEST-SET", "4", "UNKNOWN",
-                "MET", "4.2", met.payload().causeMeasurementId())));
+        send("ntm.criteria", envelope(commune, communePath, setStart, new CriterionStatusChanged("TEST-SET", "4",
+                "UNKNOWN", met.validOn(), 1, cause)));
+        send("ntm.criteria", envelope(commune, communePath, new CriterionStatusChanged("TEST-SET", "4", "MET", null, 1,
+                cause)));
+        send("ntm.criteria", envelope(commune, communePath, setStart, new CriteriaSetStatusChanged("TEST-SET",
+                "UNKNOWN", met.validOn(), 0, 1, List.of(), 1, cause)));
+        send("ntm.criteria", envelope(commune, communePath, new CriteriaSetStatusChanged("TEST-SET", "MET", null, 1,
+                1, List.of(), 1, cause)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode tree = http().get("/api/units").json();
@@ -78,6 +92,7 @@ class ReportingServiceIT {
             assertThat(songVan.path("summary").path("met").asInt()).isEqualTo(1);
             assertThat(songVan.path("rollups").path(0).path("criterionCode").asString()).isEqualTo("4");
             assertThat(songVan.path("rollups").path(0).path("status").asString()).isEqualTo("MET");
+            assertThat(songVan.path("rollups").path(1).path("criteriaMet").asInt()).as("the set").isEqualTo(1);
         });
         assertThat(jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class,
                 commune)).as("the redelivered event changed nothing").isEqualTo(1);
@@ -85,6 +100,9 @@ class ReportingServiceIT {
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("actorSubject").asString()).isEqualTo("can-bo@songvan");
         assertThat(history.get(0).path("validOn").asString()).isEqualTo(met.validOn().toString());
+        assertThat(history.get(0).path("validUntil").isNull()).as("open-ended").isTrue();
+        assertThat(history.get(0).path("causeKind").asString()).isEqualTo("MEASUREMENT_RECORDED");
+        assertThat(history.get(0).path("governingMeasurementId").asString()).isEqualTo(measurement);
         assertThat(KafkaTopics.read(brokers, "ntm.criteria.dlq.reporting", 1, Duration.ofSeconds(30)))
                 .as("the truncated message went to the dead-letter topic").hasSize(1);
 
@@ -120,9 +138,16 @@ class ReportingServiceIT {
         listener.setDaemon(true);
         listener.start();
 
-        send("ntm.criteria", envelope(unit, List.of(new UnitRef(unit, "COMMUNE", "Xã kiểm thử trực tiếp")),
-                new IndicatorStatusChanged("TEST-SET", "4", "4.2", "UNKNOWN", "NOT_MET", new BigDecimal("90"), "GE",
-                        new BigDecimal("98"), "%", true, "test", UUID.randomUUID().toString(), 1)));
+        String measurement = UUID.randomUUID().toString();
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, measurement, "4.2",
+                LocalDate.of(2024, 3, 5));
+        List<UnitRef> path = List.of(new UnitRef(unit, "COMMUNE", "Xã kiểm thử trực tiếp"));
+        send("ntm.criteria", envelope(unit, path, new IndicatorStatusChanged("TEST-SET", "4", "4.2", "NOT_MET", null,
+                new BigDecimal("90"), "GE", new BigDecimal("98"), "%", true, "test", measurement, 1, cause)));
+        send("ntm.criteria", envelope(unit, path, new CriterionStatusChanged("TEST-SET", "4", "NOT_MET", null, 1,
+                cause)));
+        send("ntm.criteria", envelope(unit, path, new CriteriaSetStatusChanged("TEST-SET", "NOT_MET", null, 0, 1,
+                List.of("4"), 1, cause)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(heard)
                 .anyMatch(line -> line.startsWith("data:") && line.contains(unit) && line.contains("NOT_MET")));
@@ -142,7 +167,12 @@ class ReportingServiceIT {
     }
 
     private static <P extends IntegrationPayload> Envelope<P> envelope(String unitId, List<UnitRef> path, P payload) {
-        return Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 3, 5), Instant.now(), OFFICER, unitId, path, payload);
+        return envelope(unitId, path, LocalDate.of(2024, 3, 5), payload);
+    }
+
+    private static <P extends IntegrationPayload> Envelope<P> envelope(String unitId, List<UnitRef> path,
+                                                                       LocalDate validOn, P payload) {
+        return Envelope.of(UUID.randomUUID(), validOn, Instant.now(), OFFICER, unitId, path, payload);
     }
 
     private void send(String topic, Envelope<?> envelope) {

@@ -60,7 +60,8 @@ class ExportController {
                     Map.entry("assessment", "Đánh giá"), Map.entry("validOn", "Ngày số liệu"),
                     Map.entry("source", "Căn cứ ngưỡng"), Map.entry("unverified", "(chưa kiểm chứng)"),
                     Map.entry("whole", "Cả bộ tiêu chí"), Map.entry("mergedInto", "đã sáp nhập vào"),
-                    Map.entry("summary", "Tổng số tiêu chí đạt"), Map.entry("matrixSheet", "Tiêu chí"),
+                    Map.entry("summary", "Tổng số tiêu chí đạt"), Map.entry("version", "phiên bản"),
+                    Map.entry("matrixSheet", "Tiêu chí"),
                     Map.entry("indicatorSheet", "Chỉ tiêu"), Map.entry("reportSheet", "Báo cáo"),
                     Map.entry("MET", "Đạt"), Map.entry("NOT_MET", "Chưa đạt"), Map.entry("UNKNOWN", "Chưa đánh giá"),
                     Map.entry("PROVINCE", "Tỉnh"), Map.entry("DISTRICT", "Huyện"), Map.entry("COMMUNE", "Xã"),
@@ -76,7 +77,8 @@ class ExportController {
                     Map.entry("assessment", "Assessment"), Map.entry("validOn", "Valid on"),
                     Map.entry("source", "Threshold source"), Map.entry("unverified", "(not verified)"),
                     Map.entry("whole", "Whole set"), Map.entry("mergedInto", "merged into"),
-                    Map.entry("summary", "Criteria met"), Map.entry("matrixSheet", "Criteria"),
+                    Map.entry("summary", "Criteria met"), Map.entry("version", "version"),
+                    Map.entry("matrixSheet", "Criteria"),
                     Map.entry("indicatorSheet", "Indicators"), Map.entry("reportSheet", "Report"),
                     Map.entry("MET", "Met"), Map.entry("NOT_MET", "Not met"), Map.entry("UNKNOWN", "Not assessed"),
                     Map.entry("PROVINCE", "Province"), Map.entry("DISTRICT", "District"),
@@ -131,7 +133,12 @@ class ExportController {
                 : row.indicators().stream().map(IndicatorStatusRow::criteriaSet).findFirst()
                 .orElseGet(() -> row.sets().stream().map(CriteriaMatrix.SetCell::criteriaSet).findFirst()
                         .orElseThrow(() -> RuleViolation.notFound("nothing-to-report", unit)));
-        Catalogue.CriteriaSet set = catalogue.set(setCode);
+        // the set as the row's own set cell names it (the version its status was judged by), else the version in
+        // force on the report's date
+        Integer version = row.sets().stream().filter(c -> c.criteriaSet().equals(setCode))
+                .map(CriteriaMatrix.SetCell::setVersion).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Catalogue.CriteriaSet set = version != null && catalogue.version(setCode, version) != null
+                ? catalogue.version(setCode, version) : catalogue.setsOn(m.asOf(), m.knownAt()).get(setCode);
         if (set == null) {
             throw RuleViolation.notFound("unknown-criteria-set", setCode);
         }
@@ -146,7 +153,8 @@ class ExportController {
         boolean en = t == TEXT.get("en");
         Sheet sheet = new Sheet(t.get("reportSheet"), List.of(t.get("no"), t.get("criterion"), t.get("content"),
                 t.get("target"), t.get("result"), t.get("assessment"), t.get("validOn"), t.get("source")));
-        sheet.title(t.get("reportTitle") + " " + (en && set.titleEn() != null ? set.titleEn() : set.titleVi()))
+        sheet.title(t.get("reportTitle") + " " + (en && set.titleEn() != null ? set.titleEn() : set.titleVi())
+                        + " (" + t.get("version") + " " + set.version() + ")")
                 .title(t.get(row.level()) + " " + row.name() + pathNote(row, t))
                 .title(t.get("asOf") + " " + VN_DATE.format(m.asOf()) + (set.legalBasis() == null ? ""
                         : " — " + set.legalBasis()));
@@ -170,7 +178,11 @@ class ExportController {
                         cell == null ? "" : source(cell, t)));
             }
         }
-        sheet.footer(t.get("summary") + ": " + met + "/" + set.criteria().size());
+        // the counts of the set's stretch that holds the date, when there is one: those of that day
+        CriteriaMatrix.SetCell whole = row.sets().stream().filter(c -> c.criteriaSet().equals(set.code())
+                && c.criteriaMet() != null && c.criteriaTotal() != null).findFirst().orElse(null);
+        sheet.footer(t.get("summary") + ": " + (whole != null ? whole.criteriaMet() + "/" + whole.criteriaTotal()
+                : met + "/" + set.criteria().size()));
         return sheet;
     }
 
@@ -188,7 +200,9 @@ class ExportController {
         }
         Sheet sheet = new Sheet(t.get("matrixSheet"), header).title(t.get("matrixTitle"))
                 .title(t.get("asOf") + " " + VN_DATE.format(m.asOf()) + (m.root() == null ? ""
-                        : " — " + t.get(m.root().level()) + " " + m.root().name()));
+                        : " — " + t.get(m.root().level()) + " " + m.root().name())
+                        + m.criteriaSets().stream().map(set -> " — " + set.code() + " " + t.get("version") + " "
+                        + set.version()).collect(java.util.stream.Collectors.joining()));
         int number = 1;
         for (CriteriaMatrix.Row r : m.rows()) {
             List<Object> cells = new ArrayList<>(List.of(number++, "  ".repeat(Math.max(0, r.depth() - 1)) + r.name()
@@ -214,10 +228,12 @@ class ExportController {
                 .title(t.get("matrixTitle")).title(t.get("asOf") + " " + VN_DATE.format(m.asOf()));
         int number = 1;
         boolean en = t == TEXT.get("en");
-        Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
+        Catalogue.Versions sets = catalogue.current();
         for (CriteriaMatrix.Row r : m.rows()) {
             for (IndicatorStatusRow i : r.indicators()) {
-                sheet.row(List.of(number++, r.name() + pathNote(r, t), t.get(r.level()), i.criteriaSet(),
+                String set = i.setVersion() == null ? i.criteriaSet()
+                        : i.criteriaSet() + " (" + t.get("version") + " " + i.setVersion() + ")";
+                sheet.row(List.of(number++, r.name() + pathNote(r, t), t.get(r.level()), set,
                         i.criterionCode(), i.indicatorCode(), nameOf(sets, i, en), threshold(i),
                         i.value() == null ? "" : plain(i.value()), new Sheet.Status(i.status(), t.get(i.status())),
                         VN_DATE.format(i.validOn()), source(i, t)));
@@ -226,8 +242,8 @@ class ExportController {
         return sheet;
     }
 
-    private static String nameOf(Map<String, Catalogue.CriteriaSet> sets, IndicatorStatusRow i, boolean en) {
-        String name = Catalogue.indicatorName(sets, i.criteriaSet(), i.indicatorCode(), en ? "en" : "vi");
+    private static String nameOf(Catalogue.Versions sets, IndicatorStatusRow i, boolean en) {
+        String name = sets.indicatorName(i.criteriaSet(), i.setVersion(), i.indicatorCode(), en ? "en" : "vi");
         return name == null ? "" : name;
     }
 

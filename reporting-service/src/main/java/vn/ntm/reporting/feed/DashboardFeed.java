@@ -2,6 +2,7 @@ package vn.ntm.reporting.feed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,6 +123,26 @@ public class DashboardFeed {
         }
     }
 
+    /**
+     * The dates a change concerns, for whom may hear of it: its valid date and, for a status stretch, its last date
+     * (today for an open-ended stretch that reaches today). A stretch can begin long before the unit existed (a
+     * criterion is UNKNOWN from its set's start) and change what the unit shows today.
+     */
+    public static List<LocalDate> datesOf(Envelope<?> change, LocalDate today) {
+        LocalDate first = change.validOn() != null ? change.validOn() : today;
+        Object p = change.payload();
+        LocalDate until = p instanceof IndicatorStatusChanged c ? c.validUntil()
+                : p instanceof CriterionStatusChanged c ? c.validUntil()
+                : p instanceof CriteriaSetStatusChanged c ? c.validUntil()
+                : first.plusDays(1);
+        LocalDate last = until == null ? (today.isAfter(first) ? today : first) : until.minusDays(1);
+        return last.isAfter(first) ? List.of(first, last) : List.of(first);
+    }
+
+    /**
+     * The cell a change concerns. For a status stretch, its status holds from the envelope's valid date until the
+     * stretch's end (possibly dates long past); the dashboard reads the statuses of the date it shows again.
+     */
     private static DashboardUpdate updateFor(Envelope<?> e) {
         String name = e.unitPath().isEmpty() ? null : e.unitPath().get(e.unitPath().size() - 1).name();
         String type = e.eventType();

@@ -16,8 +16,9 @@ import vn.ntm.support.security.Role;
 
 /**
  * Server-sent events: an open dashboard receives every change within a second of it reaching the read models, of the
- * units its caller's scope covers on the change's valid date. Browsers' {@code EventSource} cannot send headers, so
- * the token may come as {@code ?access_token=} here (and only here). The stream ends when the token expires; the
+ * units its caller's scope covers on the change's valid date (for a status stretch: on its first or its last date).
+ * Browsers' {@code EventSource} cannot send headers, so the token may come as {@code ?access_token=} here (and only
+ * here). The stream ends when the token expires; the
  * browser's reconnection is then refused (401) and the dashboard asks the user to sign in again.
  */
 @RestController
@@ -42,8 +43,9 @@ class FeedController {
         if (caller.wholePlatform()) {
             return feed.subscribe(change -> true, untilExpiry);
         }
-        // the scope of the unit concerned on the change's valid date, as the hierarchy is known when it arrives
-        return feed.subscribe(change -> change.unitId() != null && access.covers(caller, change.unitId(),
-                change.validOn() != null ? change.validOn() : LocalDate.now(clock)), untilExpiry);
+        // the scope of the unit concerned on the change's valid date (or, for a status stretch, on its last date), as
+        // the hierarchy is known when it arrives
+        return feed.subscribe(change -> change.unitId() != null && DashboardFeed.datesOf(change, LocalDate.now(clock))
+                .stream().anyMatch(on -> access.covers(caller, change.unitId(), on)), untilExpiry);
     }
 }

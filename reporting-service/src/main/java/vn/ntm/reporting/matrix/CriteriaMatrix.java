@@ -29,6 +29,10 @@ import vn.ntm.support.rules.RuleViolation;
  * from), for a subtree of the hierarchy as it stood on a date, as the platform knew it at a recorded time; counts per
  * level ("X of Y communes meet the standard"). Units that ended into a unit of the subtree (a merger) follow it as
  * rows of their own, with their last standing, so their history stays in view under their successor.
+ *
+ * <p>Each cell is the stretch of its timeline that holds the date, as known at the recorded time (see
+ * {@link StatusProjection}); a set is described by the version in force on the date (its criteria, titles, legal
+ * basis), and each set and criterion cell names the set version its status was judged by.
  */
 @Component
 public class CriteriaMatrix {
@@ -71,11 +75,18 @@ public class CriteriaMatrix {
                       List<SetCell> sets, List<CriterionCell> criteria, List<IndicatorStatusRow> indicators) {
     }
 
+    /**
+     * A whole set's status on the date: {@code criteriaMet} of {@code criteriaTotal} criteria met that day, by set
+     * version {@code setVersion} (null: not named, a change published before timelines existed), from the stretch
+     * {@code [validOn, validUntil)} (null: open-ended).
+     */
     public record SetCell(String criteriaSet, String status, Integer criteriaMet, Integer criteriaTotal,
-                          LocalDate validOn) {
+                          LocalDate validOn, LocalDate validUntil, Integer setVersion) {
     }
 
-    public record CriterionCell(String criteriaSet, String criterionCode, String status, LocalDate validOn) {
+    /** A criterion's status on the date, from the stretch {@code [validOn, validUntil)}, by set version. */
+    public record CriterionCell(String criteriaSet, String criterionCode, String status, LocalDate validOn,
+                                LocalDate validUntil, Integer setVersion) {
     }
 
     /** Of {@code units} units of one level, how many meet each set that applies to the level. */
@@ -100,7 +111,7 @@ public class CriteriaMatrix {
         List<Unit> units = subtree.stream().filter(u -> visible.test(u.id()))
                 .filter(u -> detail.depth() == null || tree.path(u.id()).size() - 1 - rootLevel <= detail.depth())
                 .toList();
-        Map<String, Catalogue.CriteriaSet> sets = catalogue.sets();
+        Map<String, Catalogue.CriteriaSet> sets = catalogue.setsOn(query.asOf(), query.knownAt());
         if (query.criteriaSet() != null && !sets.containsKey(query.criteriaSet())) {
             throw RuleViolation.notFound("unknown-criteria-set", query.criteriaSet());
         }
@@ -163,9 +174,10 @@ public class CriteriaMatrix {
             List<RollupStatusRow> r = rollups.getOrDefault(unit, List.of());
             cells.put(unit, new Cells(
                     r.stream().filter(x -> x.criterionCode() == null).map(x -> new SetCell(x.criteriaSet(),
-                            x.status(), x.criteriaMet(), x.criteriaTotal(), x.validOn())).toList(),
+                            x.status(), x.criteriaMet(), x.criteriaTotal(), x.validOn(), x.validUntil(),
+                            x.setVersion())).toList(),
                     r.stream().filter(x -> x.criterionCode() != null).map(x -> new CriterionCell(x.criteriaSet(),
-                            x.criterionCode(), x.status(), x.validOn())).toList(),
+                            x.criterionCode(), x.status(), x.validOn(), x.validUntil(), x.setVersion())).toList(),
                     indicators.getOrDefault(unit, List.of())));
         }
         return cells;

@@ -42,8 +42,10 @@ class MatrixController {
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER}, unit = "unit",
             on = "asOf")
     @Operation(summary = "Units × criteria for a subtree, by the tree as it stood on asOf, as known at knownAt",
-            description = "Each row is a unit (parents first) with its set and criterion statuses valid on asOf "
-                    + "among the changes recorded by knownAt; with indicators=true also its indicator statuses, each "
+            description = "Each row is a unit (parents first) with its set and criterion statuses on asOf as known "
+                    + "at knownAt (of the status stretches that hold asOf and were recorded by then, the latest "
+                    + "recorded), each naming the set version it was judged by; criteriaSets describes each set by "
+                    + "the version in force on asOf. With indicators=true also its indicator statuses, each "
                     + "naming its threshold, whether the threshold is verified, its source and the set version. "
                     + "depth: only units at most that many levels below the root (0: the root alone). Units that "
                     + "ended into a listed unit follow it (predecessorOf) with their standing on their last day. "
@@ -68,8 +70,10 @@ class MatrixController {
             on = "to")
     @Operation(summary = "What changed between two dates in a subtree",
             description = "cells: every indicator, criterion and set whose status on 'to' differs from its status on "
-                    + "'from'; events: every status change valid after 'from' up to 'to'; units: renames, moves, "
-                    + "attribute changes and endings in that time. All as known at knownAt.")
+                    + "'from'; events: every date after 'from' up to 'to' on which an indicator's, criterion's or "
+                    + "set's status differs from the day before (previousStatus → status), from the status timelines "
+                    + "as known at knownAt, so a fact recorded later about earlier dates shows where it changed them; "
+                    + "units: renames, moves, attribute changes and endings in that time. All as known at knownAt.")
     StatusChanges.Changes changes(
             @RequestParam(required = false) String unit,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

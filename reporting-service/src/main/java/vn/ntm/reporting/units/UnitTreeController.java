@@ -23,7 +23,7 @@ import vn.ntm.contracts.UnitRef;
 import vn.ntm.reporting.statuses.StatusProjection;
 import vn.ntm.reporting.statuses.StatusProjection.IndicatorStatusRow;
 import vn.ntm.reporting.statuses.StatusProjection.RollupStatusRow;
-import vn.ntm.reporting.statuses.StatusProjection.StatusChange;
+import vn.ntm.reporting.statuses.StatusProjection.Stretch;
 import vn.ntm.reporting.units.UnitHierarchy.Predecessor;
 import vn.ntm.reporting.units.UnitHierarchy.Tree;
 import vn.ntm.reporting.access.CallerScope;
@@ -101,7 +101,10 @@ class UnitTreeController {
 
     @GetMapping("/{unitId}/history")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
-    @Operation(summary = "The unit's indicator status changes, oldest first")
+    @Operation(summary = "The unit's indicator status stretches as recorded, by valid date then recorded time",
+            description = "Each says: from validOn until validUntil (exclusive; null: open-ended) the indicator's "
+                    + "status is status, as recorded at recordedAt by actorSubject, caused by a fact of kind "
+                    + "causeKind; a stretch recorded later replaces, for its dates, what was recorded before.")
     List<IndicatorStatusRow> history(@PathVariable String unitId) {
         UUID id = id(unitId);
         if (!hierarchy.known(id)) {
@@ -122,15 +125,21 @@ class UnitTreeController {
         return versions;
     }
 
-    /** One line of a timeline: a status change or a change of the unit itself. */
-    record TimelineEntry(LocalDate validOn, Instant recordedAt, String eventId, String unitId, String unitName,
-                         String kind, StatusChange status, UnitHierarchy.UnitChange unit) {
+    /**
+     * One line of a timeline: a stretch of a status timeline as recorded (valid from {@code validOn} until
+     * {@code validUntil}, exclusive, null: open-ended) or a change of the unit itself.
+     */
+    record TimelineEntry(LocalDate validOn, LocalDate validUntil, Instant recordedAt, String eventId, String unitId,
+                         String unitName, String kind, Stretch status, UnitHierarchy.UnitChange unit) {
     }
 
     @GetMapping("/{unitId}/timeline")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "unitId")
-    @Operation(summary = "Every status change of the unit (indicators, criteria, set) and every change of the unit",
-            description = "With includePredecessors (default true) the timelines of the units that ended into it "
+    @Operation(summary = "Every status stretch of the unit (indicators, criteria, set) and every change of the unit",
+            description = "Each status line is a stretch as recorded: from validOn until validUntil (exclusive; null: "
+                    + "open-ended) the status is status, recorded at recordedAt by actorSubject, caused by a fact of "
+                    + "kind causeKind (a stretch recorded later replaces, for its dates, what was known before). "
+                    + "With includePredecessors (default true) the timelines of the units that ended into it "
                     + "(a merger) are included, so a merged commune's history stays reachable from its successor. "
                     + "Filter by criteriaSet, criterion or indicator; knownAt shows the timeline as known then.")
     List<TimelineEntry> timeline(@PathVariable String unitId,
@@ -158,18 +167,18 @@ class UnitTreeController {
         hierarchy.versions(id).stream().reduce((a, b) -> b).ifPresent(v -> names.put(unitId, v.name()));
         List<TimelineEntry> entries = new ArrayList<>();
         boolean filtered = criteriaSet != null || criterion != null || indicator != null;
-        for (StatusChange c : statuses.changes(units, null, end, known)) {
-            if ((criteriaSet == null || criteriaSet.equals(c.criteriaSet()))
-                    && (criterion == null || criterion.equals(c.criterionCode()))
-                    && (indicator == null || indicator.equals(c.indicatorCode()))) {
-                entries.add(new TimelineEntry(c.validOn(), c.recordedAt(), c.eventId(), c.unitId(), names.get(c.unitId()),
-                        c.kind(), c, null));
+        for (Stretch s : statuses.stretches(units, null, end, known)) {
+            if ((criteriaSet == null || criteriaSet.equals(s.criteriaSet()))
+                    && (criterion == null || criterion.equals(s.criterionCode()))
+                    && (indicator == null || indicator.equals(s.indicatorCode()))) {
+                entries.add(new TimelineEntry(s.validOn(), s.validUntil(), s.recordedAt(), s.eventId(), s.unitId(),
+                        names.get(s.unitId()), s.kind(), s, null));
             }
         }
         if (!filtered) {
             for (UnitHierarchy.UnitChange u : hierarchy.changes(units, null, end, known)) {
-                entries.add(new TimelineEntry(u.validFrom(), u.recordedAt(), u.eventId(), u.unitId(), names.get(u.unitId()),
-                        "UNIT_" + u.kind(), null, u));
+                entries.add(new TimelineEntry(u.validFrom(), null, u.recordedAt(), u.eventId(), u.unitId(),
+                        names.get(u.unitId()), "UNIT_" + u.kind(), null, u));
             }
         }
         // ties broken by event id, so that a timeline reads the same after a replay
