@@ -318,6 +318,42 @@ class CriteriaServiceIT {
         assertThat(response.json().path("indicator").path("status").asString()).isEqualTo("MET");
     }
 
+    /**
+     * A change of the unit's attributes on a date, arriving after its measurements, changes the statuses of the
+     * dates from then on — judged by the thresholds of the new context — and no earlier one. Catches attributes read
+     * only when a measurement is recorded, or applied to dates before their change.
+     */
+    @Test
+    void anAttributeChangeOnADateJudgesLaterDatesAgain() {
+        String deltaProvince = UUID.randomUUID().toString();
+        String commune = UUID.randomUUID().toString();
+        UnitRef deltaRef = new UnitRef(deltaProvince, "PROVINCE", "Tỉnh kiểm thử đồng bằng 3");
+        List<UnitRef> path = List.of(deltaRef, new UnitRef(commune, "COMMUNE", "Xã kiểm thử 3"));
+        send(unitRegistered(deltaProvince, List.of(deltaRef), new UnitRegistered("PROVINCE", deltaRef.name(), null,
+                LocalDate.of(1997, 1, 1), "DBSH", null, null, null)));
+        send(unitRegistered(commune, path, new UnitRegistered("COMMUNE", "Xã kiểm thử 3", deltaProvince,
+                LocalDate.of(1997, 1, 1), null, null, null, null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + commune).status() == 200);
+        assertThat(measureSafeElectricity(commune, "2024-03-05").json().path("indicator").path("status").asString())
+                .as("98.5% against the delta's 100%").isEqualTo("NOT_MET");
+
+        send(Envelope.of(UUID.randomUUID(), LocalDate.of(2024, 7, 1), Instant.now(), ADMIN, commune, path,
+                new UnitAttributesChanged(null, null, "ESPECIALLY_DISADVANTAGED", LocalDate.of(2024, 7, 1),
+                        "Quyết định kiểm thử")));
+        String standing = "/api/units/" + commune + "/standing?criteriaSet=VN-XA-NTMNC-2021-2025&asOf=";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http().get(standing + "2024-08-01")
+                .json().path("criteria").get(3).path("indicators").get(1).path("status").asString())
+                .as("the midlands' 98% from the change").isEqualTo("MET"));
+        assertThat(http().get(standing + "2024-04-01").json().path("criteria").get(3).path("indicators").get(1)
+                .path("status").asString()).as("before the change, as before").isEqualTo("NOT_MET");
+        JsonNode history = http().get("/api/units/" + commune + "/history?criteriaSet=VN-XA-NTMNC-2021-2025&code=4.2")
+                .json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.path("status").asString()).isEqualTo("MET");
+        assertThat(last.path("validOn").asString()).isEqualTo("2024-07-01");
+        assertThat(last.path("causeKind").asString()).isEqualTo("RULES_CHANGED");
+    }
+
     @Test
     void attributesApplyFromTheirDateAndAnEndedUnitTakesNoLaterFigures() {
         String deltaProvince = UUID.randomUUID().toString();
