@@ -15,7 +15,7 @@ const TEXT = {
     PROVINCE: 'Tỉnh', DISTRICT: 'Huyện', COMMUNE: 'Xã', VILLAGE: 'Thôn', unit: 'Đơn vị', whole: 'Cả bộ',
     set: 'Bộ tiêu chí', indicator: 'Chỉ tiêu', status: 'Trạng thái', value: 'Giá trị', threshold: 'Ngưỡng',
     validOn: 'Ngày số liệu', by: 'Người ghi', source: 'Căn cứ', verified: 'đã kiểm chứng', unverified: 'chưa kiểm chứng',
-    setVersion: 'phiên bản bộ', mergedInto: 'đã sáp nhập vào', mergedOn: 'từ ngày', ofUnits: 'trên', meet: 'đạt',
+    setVersion: 'phiên bản', mergedInto: 'đã sáp nhập vào', mergedOn: 'từ ngày', ofUnits: 'trên', meet: 'đạt',
     noUnit: 'Đơn vị này không tồn tại vào ngày đã chọn; đang xem toàn bộ.', answeredBy: 'đã sáp nhập; đang xem đơn vị kế thừa',
     target: 'Mục tiêu', latest: 'Mới nhất', due: 'Hạn', ACHIEVED: 'Đã đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ chậm',
     MISSED: 'Không đạt đúng hạn', NO_DATA: 'Chưa có số liệu', UP: '↑ tăng', DOWN: '↓ giảm', FLAT: '→ không đổi',

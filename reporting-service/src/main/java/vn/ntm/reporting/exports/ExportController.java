@@ -87,9 +87,10 @@ class ExportController {
     private final CriteriaMatrix matrix;
     private final Catalogue catalogue;
     private final CallerScope scope;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    ExportController(CriteriaMatrix matrix, Catalogue catalogue, CallerScope scope) {
+    ExportController(CriteriaMatrix matrix, Catalogue catalogue, CallerScope scope, Clock clock) {
+        this.clock = clock;
         this.matrix = matrix;
         this.catalogue = catalogue;
         this.scope = scope;

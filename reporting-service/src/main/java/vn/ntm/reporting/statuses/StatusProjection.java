@@ -186,16 +186,6 @@ public class StatusProjection {
                                   Integer setVersion, Instant recordedAt, String causeKind) {
     }
 
-    /** Every indicator's status today, as known now. */
-    public List<IndicatorStatusRow> current() {
-        return indicators(null, LocalDate.now(), Instant.now());
-    }
-
-    /** Every criterion's and whole set's status today, as known now. */
-    public List<RollupStatusRow> currentRollups() {
-        return rollups(null, LocalDate.now(), Instant.now());
-    }
-
     /**
      * Each indicator's status on {@code on} as known at {@code knownAt}: of the stretches that hold that date and
      * were recorded by then, the latest recorded. An indicator that the set version in force that day does not have

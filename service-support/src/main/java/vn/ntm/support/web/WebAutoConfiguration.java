@@ -1,6 +1,7 @@
 package vn.ntm.support.web;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,8 @@ import tools.jackson.databind.DeserializationFeature;
 public class WebAutoConfiguration {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    /** Calendar dates are Vietnam's: "today" and "a date in the future" are decided in this zone. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Problem texts: the service's own {@code problems} bundle first, then the shared {@code ntm-problems}. */
     @Bean
@@ -56,10 +59,11 @@ public class WebAutoConfiguration {
         return resolver;
     }
 
+    /** The system clock in Vietnam's zone, so {@code LocalDate.now(clock)} is the date in Vietnam. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.system(VIETNAM);
     }
 
     @Bean

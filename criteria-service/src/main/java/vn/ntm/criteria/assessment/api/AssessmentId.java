@@ -18,6 +18,11 @@ public record AssessmentId(String value) {
         return new AssessmentId(unitId + "/" + set.value());
     }
 
+    /** The unit the assessment is about. */
+    public String unitId() {
+        return value.substring(0, value.indexOf('/'));
+    }
+
     @JsonValue
     @Override
     public String value() {

@@ -1,8 +1,6 @@
 package vn.ntm.criteria.assessment.command;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
@@ -17,10 +15,6 @@ import java.util.TreeSet;
 final class Timeline<V> {
 
     private final TreeMap<LocalDate, V> changes = new TreeMap<>();
-
-    /** One stretch: {@code value} from {@code from} until {@code until} (exclusive; null: open-ended). */
-    record Stretch<V>(LocalDate from, LocalDate until, V value) {
-    }
 
     V on(LocalDate date) {
         Map.Entry<LocalDate, V> entry = changes.floorEntry(date);
@@ -41,23 +35,6 @@ final class Timeline<V> {
     /** Every date the value may change on. */
     NavigableSet<LocalDate> dates() {
         return new TreeSet<>(changes.keySet());
-    }
-
-    /** The stretches with a value, each as long as it can be. */
-    List<Stretch<V>> stretches() {
-        List<Stretch<V>> stretches = new ArrayList<>();
-        LocalDate[] dates = changes.keySet().toArray(LocalDate[]::new);
-        for (int i = 0; i < dates.length; i++) {
-            V value = changes.get(dates[i]);
-            if (value != null) {
-                stretches.add(new Stretch<>(dates[i], i + 1 < dates.length ? dates[i + 1] : null, value));
-            }
-        }
-        return stretches;
-    }
-
-    boolean isEmpty() {
-        return changes.values().stream().allMatch(Objects::isNull);
     }
 
     /** Drops entries that repeat the value before them (and leading nones), so equal timelines are equal maps. */

@@ -107,12 +107,8 @@ public class AssessmentLog {
                 insert into assessment_rules (unit_id, criteria_set, digest, adopted_at) values (?, ?, ?, ?)
                 on conflict (unit_id, criteria_set) do update set digest = excluded.digest,
                     adopted_at = excluded.adopted_at""",
-                UUID.fromString(unitOf(e.assessmentId())), e.criteriaSetId().value(), e.rulesDigest(),
+                UUID.fromString(e.assessmentId().unitId()), e.criteriaSetId().value(), e.rulesDigest(),
                 Timestamp.from(message.getTimestamp()));
-    }
-
-    private static String unitOf(vn.ntm.criteria.assessment.api.AssessmentId id) {
-        return id.value().substring(0, id.value().indexOf('/'));
     }
 
     /** What a status entry has beyond a measurement entry. */

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.security.Access;
 import vn.ntm.support.security.AccessGuard;
 import vn.ntm.support.security.Role;
+import vn.ntm.support.web.WebAutoConfiguration;
 import vn.ntm.support.web.ActorResolver;
 import vn.ntm.village.programme.api.PlanCommands;
 import vn.ntm.village.programme.api.PlanParts;
@@ -54,7 +54,6 @@ class ProgrammeController {
 
     private static final String ID = "[A-Za-z0-9._-]{1,64}";
     /** Whose calendar "today" is read in. */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CommandGateway commands;
     private final ProgrammeDirectory programme;
@@ -291,7 +290,7 @@ class ProgrammeController {
     Map<String, Object> standing(@PathVariable String unitId, @RequestParam String criteriaSet,
                                  @RequestParam(required = false) LocalDate asOf) {
         UnitId unit = existingUnit(unitId);
-        LocalDate on = asOf != null ? asOf : LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate on = asOf != null ? asOf : LocalDate.now(clock.withZone(WebAutoConfiguration.VIETNAM));
         ProgrammeLookup.SetStanding standing = programme.standing(unit, criteriaSet, on)
                 .orElseThrow(() -> RuleViolation.notFound("standing-not-known", criteriaSet, on));
         Map<String, Object> answer = new LinkedHashMap<>();
