@@ -87,7 +87,7 @@ public final class Benchmark {
         log("starting the platform (Kafka broker, PostgreSQL, three services; logs in " + workDir + ")");
         long t = System.nanoTime();
         platform = startPlatform(platformSettings);
-        Http.authorize(platform.token(Http.USER));
+        Http.authorize(platform::machineToken);
         results.details().put("platformStartSeconds", seconds(t));
         String rawDatabase = platformSettings.databasePrefix() + "_raw";
         MemoryProbe memory = null;

@@ -8,23 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small JSON client for the services' REST APIs, acting as the demo platform operator ({@code van-hanh}: every
- * role, the whole platform) with a real token from the platform's demo identity provider.
+ * A small JSON client for the services' REST APIs, acting as the platform operator's machine client
+ * ({@code ntm-cli}: every role, the whole platform) with a real client-credentials token from the platform's identity
+ * provider, renewed before it expires (a run lasts longer than a token).
  */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String USER = "van-hanh";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static volatile String token = "";
+    private static volatile Supplier<String> tokens = () -> "";
 
-    /** Every request from now on carries this access token. */
-    static void authorize(String accessToken) {
-        token = accessToken;
+    /** Every request from now on carries an access token from here (asked for each request; it caches). */
+    static void authorize(Supplier<String> accessTokens) {
+        tokens = accessTokens;
     }
 
     record Response(int status, String body) {
@@ -69,7 +70,7 @@ final class Http {
     static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token);
+                .header("Authorization", "Bearer " + tokens.get());
     }
 
     private Response send(HttpRequest request) {

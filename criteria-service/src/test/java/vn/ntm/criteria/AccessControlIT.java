@@ -25,7 +25,6 @@ import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitEnded;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.identity.DemoUser;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
@@ -34,6 +33,7 @@ import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
 import vn.ntm.testing.TestIdentity;
+import vn.ntm.testing.identity.DemoUser;
 
 /**
  * Who may see and change what in criteria-service: every endpoint × role × scope (generated from the service's
@@ -58,6 +58,10 @@ class AccessControlIT {
                     Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER)),
             Map.entry("POST /api/units/{unitId}/measurement-forms",
                     Rule.of("POST /api/units/{unit}/measurement-forms", UNIT, OFFICER)),
+            Map.entry("GET /api/units/{unitId}/measurement-template", Rule.of("GET /api/units/{unit}/measurement-template"
+                    + "?criteriaSet=" + SET + "&validOn=2025-06-01", UNIT, READERS)),
+            Map.entry("POST /api/units/{unitId}/measurement-imports", Rule.of("POST /api/units/{unit}/measurement-imports"
+                    + "?criteriaSet=" + SET + "&validOn=2025-06-01&dryRun=true", UNIT, OFFICER)),
             Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/corrections",
                     Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/corrections", UNIT,
                             OFFICER)),

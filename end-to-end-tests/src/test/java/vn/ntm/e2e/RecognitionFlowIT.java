@@ -27,7 +27,7 @@ class RecognitionFlowIT {
     private static final String NGOC_THIEN = "598bc358-0b8c-556d-b77e-200638ed14af";
     /** A village set for this test only: the shipped Bắc Giang model-village set is a skeleton and cannot be assessed. */
     private static final String SET = "E2E-THON-KIEM-THU";
-    /** Each step by the demo user whose role does it (demo/users.json): real tokens from the demo provider. */
+    /** Each step by the demo user whose role does it (demo/users.json): real tokens, signed in on the provider. */
     private static final String OFFICER = "can-bo-song-van";
     private static final String ADMIN = "quan-tri-bac-giang";
     /** Reads across the merger: the whole platform's analyst sees both provinces. */

@@ -8,8 +8,9 @@ import vn.ntm.testing.JsonHttp;
 
 /**
  * One platform for all end-to-end tests in this JVM: a real Kafka broker, a PostgreSQL server of its own (embedded,
- * on a free port), and the three services as their own processes, started by the same launcher as the README's run
- * command, on free ports and fresh databases.
+ * on a free port), the identity provider and the three services as their own processes, started by the same launcher
+ * as the README's run command, on free ports and fresh databases. Tests act as demo users with the tokens they get by
+ * signing in on the provider's login page.
  */
 final class RunningPlatform {
 
@@ -45,7 +46,7 @@ final class RunningPlatform {
         return reporting(OPERATOR);
     }
 
-    /** village-service as a demo user, with a real token from the platform's identity provider. */
+    /** village-service as a demo user, with the token the user gets by signing in on the identity provider. */
     static JsonHttp village(String user) {
         return client(get().village().baseUrl(), user);
     }
@@ -59,7 +60,7 @@ final class RunningPlatform {
     }
 
     static DemoLoader demo() {
-        return new DemoLoader(get().baseUrls(), get()::token);
+        return new DemoLoader(get().baseUrls(), get()::machineToken, get()::token);
     }
 
     private static JsonHttp client(String baseUrl, String user) {

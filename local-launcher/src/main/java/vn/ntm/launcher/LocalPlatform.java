@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Starts the platform in the foreground on the well-known local ports, loads the Song Vân demo and runs until
@@ -35,7 +36,7 @@ public final class LocalPlatform {
         try {
             System.out.println("Starting the NTM platform from " + ntmHome + " (logs in " + settings.workDir() + ") ...");
             Platform platform = holder.set(Platform.start(settings));
-            DemoLoader loader = new DemoLoader(platform.baseUrls(), platform::token);
+            DemoLoader loader = new DemoLoader(platform.baseUrls(), platform::machineToken, platform::token);
             DemoLoader.Summary demo = loader.load(DemoLoader.SONG_VAN).plus(loader.load(DemoLoader.MERGER_2025));
             System.out.println(banner(platform, demo));
         } catch (RuntimeException e) {
@@ -57,7 +58,8 @@ public final class LocalPlatform {
         ports.put(settings.villagePort(), "village-service");
         ports.put(settings.criteriaPort(), "criteria-service");
         ports.put(settings.reportingPort(), "reporting-service");
-        ports.put(settings.identityPort(), "the demo identity provider");
+        ports.put(settings.identityPort(), "the identity provider");
+        ports.put(settings.portalPort(), "the web portal");
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             try (ServerSocket ignored = new ServerSocket(port.getKey())) {
                 // free
@@ -70,16 +72,25 @@ public final class LocalPlatform {
         return null;
     }
 
+    /**
+     * What to open: the portal first (people's one address; the services' root URLs need a token and answer 401, so
+     * the banner names their API docs and health instead), then what operators and scripts use.
+     */
     private static String banner(Platform platform, DemoLoader.Summary demo) {
-        StringBuilder text = new StringBuilder("\n=== NTM platform is running ===\n\n");
+        DemoUsers.DemoClient operator = DemoUsers.client(DemoUsers.OPERATOR_CLIENT);
+        String password = DemoUsers.load().stream().map(DemoUsers.DemoUser::password).distinct()
+                .collect(Collectors.joining(", "));
+        StringBuilder text = new StringBuilder("\n=== NTM platform is running ===\n\n")
+                .append(String.format("%-18s %s/%n", "Open in a browser", platform.portal().baseUrl()))
+                .append(String.format("%-18s can-bo-ngoc-thien (officer of xã Ngọc Thiện), quan-tri-he-thong, ...;"
+                        + " password %s (README: Demo accounts)%n%n", "Sign in as", password));
         for (ServiceProcess service : new ServiceProcess[] {platform.village(), platform.criteria(), platform.reporting()}) {
-            text.append(String.format("%-18s %s%n", service.name(), service.baseUrl()))
-                    .append(String.format("%-18s %s/swagger-ui.html%n", "", service.baseUrl()))
-                    .append(String.format("%-18s %s/actuator/health%n", "", service.baseUrl()));
+            text.append(String.format("%-18s %s/swagger-ui.html  (health: /actuator/health)%n", service.name(),
+                    service.baseUrl()));
         }
-        return text.append(String.format("%n%-18s %s/%n", "Dashboard", platform.reporting().baseUrl()))
-                .append(String.format("%-18s %s/users  (demo users; a token: curl -d username=can-bo-song-van %s/token)%n",
-                        "Sign-in (demo)", platform.identity().url(), platform.identity().url()))
+        return text.append(String.format("%-18s %s%n", "Identity provider", platform.identity().baseUrl()))
+                .append(String.format("%-18s curl -s -u %s:%s -d grant_type=client_credentials %s/oauth2/token%n",
+                        "Machine token", operator.clientId(), operator.secret(), platform.identity().baseUrl()))
                 .append(String.format("%-18s %s%n", "Kafka", platform.kafka().bootstrapServers()))
                 .append(String.format("%-18s %s%n", "PostgreSQL", platform.postgres().describe()))
                 .append(String.format("%-18s %s%n", "Logs", platform.settings().workDir()))

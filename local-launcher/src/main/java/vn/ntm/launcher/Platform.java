@@ -12,18 +12,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
-import vn.ntm.identity.DemoIdentityServer;
-import vn.ntm.identity.TokenIssuer;
 
 /**
- * The whole platform on one machine: PostgreSQL, a Kafka broker and the three services, each service in its own
- * database. {@link #close()} stops everything it started, services first so they never outlive their broker.
+ * The whole platform on one machine: PostgreSQL, a Kafka broker, the identity provider and the three services, each
+ * service in its own database, all trusting the provider's tokens. {@link #close()} stops everything it started,
+ * services first so they never outlive their broker.
  */
 public final class Platform implements AutoCloseable {
 
     /** Two cores shared by three Spring Boot + Axon services: each may take well over a minute to be ready. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final List<String> SERVICES = List.of("village", "criteria", "reporting");
+    /** The portal's client at the identity provider, which the launcher signs people in through. */
+    public static final String PORTAL_CLIENT_ID = "ntm-portal";
+    public static final String PORTAL_CLIENT_SECRET = "ntm-portal-secret";
 
     /**
      * Where everything lives and listens.
@@ -32,11 +34,12 @@ public final class Platform implements AutoCloseable {
      * @param workDir        Kafka data, embedded PostgreSQL data and all logs
      * @param databasePrefix the services' databases are {@code <prefix>_village}, {@code <prefix>_criteria}, ...
      * @param extraEnv       environment variables given to every service, overriding the platform's own
-     * @param identityPort   the demo identity provider's port (0: a free one)
+     * @param identityPort   the identity provider's port (its issuer is {@code http://127.0.0.1:<port>})
+     * @param portalPort     the web portal's port: the provider sends people back to it after signing in
      */
     public record Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
                            int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv,
-                           int identityPort) {
+                           int identityPort, int portalPort) {
 
         public Settings {
             ntmHome = ntmHome.toAbsolutePath().normalize();
@@ -44,17 +47,17 @@ public final class Platform implements AutoCloseable {
             extraEnv = Map.copyOf(extraEnv);
         }
 
-        /** Settings whose demo identity provider takes a free port. */
+        /** Settings whose identity provider and portal take free ports. */
         public Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
                         int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv) {
             this(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort, reportingPort,
-                    databasePrefix, extraEnv, 0);
+                    databasePrefix, extraEnv, freePort(), freePort());
         }
 
         /** The fixed, well-known ports and the persistent {@code .ntm} directory of a developer's machine. */
         public static Settings local(Path ntmHome) {
             return new Settings(ntmHome, ntmHome.resolve(".ntm"), 9092, 9093, 8081, 8082, 8083, "ntm", Map.of(),
-                    8090);
+                    8090, 8080);
         }
 
         /** Free ports and fresh databases and directories, so runs never see each other's data. */
@@ -62,12 +65,22 @@ public final class Platform implements AutoCloseable {
             String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
             Path workDir = ntmHome.resolve("end-to-end-tests").resolve("target").resolve("platform-" + prefix + "-" + run);
             return new Settings(ntmHome, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                    prefix + "_" + run, Map.of());
+                    prefix + "_" + run, Map.of(), freePort(), freePort());
         }
 
         public Settings withExtraEnv(Map<String, String> env) {
             return new Settings(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort,
-                    reportingPort, databasePrefix, env, identityPort);
+                    reportingPort, databasePrefix, env, identityPort, portalPort);
+        }
+
+        /** The identity provider's base URL, which is also the issuer ({@code iss}) of its tokens. */
+        public String identityUrl() {
+            return "http://127.0.0.1:" + identityPort;
+        }
+
+        /** The portal's base URL, as the identity provider knows it (redirect and post-logout URIs). */
+        public String portalUrl() {
+            return "http://127.0.0.1:" + portalPort;
         }
 
         public String database(String service) {
@@ -85,11 +98,13 @@ public final class Platform implements AutoCloseable {
 
     private final Settings settings;
     private final Postgres postgres;
-    private DemoIdentityServer identity;
+    private ServiceProcess identity;
+    private Tokens tokens;
     private KafkaBroker kafka;
     private ServiceProcess village;
     private ServiceProcess criteria;
     private ServiceProcess reporting;
+    private ServiceProcess portal;
     private boolean closed;
 
     private Platform(Settings settings, Postgres postgres) {
@@ -111,14 +126,18 @@ public final class Platform implements AutoCloseable {
         Path villageJar = ServiceProcess.findJar(settings.ntmHome(), "village-service");
         Path criteriaJar = ServiceProcess.findJar(settings.ntmHome(), "criteria-service");
         Path reportingJar = ServiceProcess.findJar(settings.ntmHome(), "reporting-service");
+        Path identityJar = ServiceProcess.findJar(settings.ntmHome(), "identity-provider");
+        Path portalJar = ServiceProcess.findJar(settings.ntmHome(), "web-portal");
 
         Platform platform = new Platform(settings, postgresServer.get());
         try {
             for (String service : SERVICES) {
                 platform.postgres.ensureDatabase(settings.database(service));
             }
-            platform.identity = DemoIdentityServer.start(settings.identityPort(), TokenIssuer.DEFAULT_AUDIENCE,
-                    DemoUsers.load());
+            // First, so it boots while Kafka starts: everyone else trusts its tokens.
+            platform.identity = identityProvider(settings, identityJar);
+            platform.tokens = new Tokens(signIn(settings));
+            platform.identity.start();
             platform.kafka = new KafkaBroker(settings.workDir().resolve("kafka"),
                     settings.kafkaPort(), settings.kafkaControllerPort());
             platform.kafka.start();
@@ -129,9 +148,14 @@ public final class Platform implements AutoCloseable {
             for (ServiceProcess service : platform.services()) {
                 service.start();
             }
+            platform.identity.awaitReady(READY_TIMEOUT);
+            // The portal reads the provider's discovery document when it starts: after the provider is ready.
+            platform.portal = platform.portal(portalJar);
+            platform.portal.start();
             for (ServiceProcess service : platform.services()) {
                 service.awaitReady(READY_TIMEOUT);
             }
+            platform.portal.awaitReady(READY_TIMEOUT);
             return platform;
         } catch (RuntimeException | Error e) {
             // Errors too (a broken class path surfaces as one): a half-started platform must not outlive its JVM.
@@ -144,6 +168,45 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * The OpenID Connect provider: the demo users sign in on its login page, the launcher and scripts use the
+     * {@value DemoUsers#OPERATOR_CLIENT} client. Its signing key lives in the work directory, so a restarted local run
+     * still accepts the tokens of the one before.
+     */
+    static ServiceProcess identityProvider(Settings settings, Path jar) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("NTM_IDENTITY_ISSUER", settings.identityUrl());
+        environment.put("NTM_PORTAL_URL", settings.portalUrl());
+        environment.put("NTM_IDENTITY_KEY_FILE", settings.workDir().resolve("identity").resolve("signing-key.json")
+                .toString());
+        environment.put("NTM_IDENTITY_SHOW_DEMO_ACCOUNTS", "true");
+        // set, not inherited: a secret in the developer's shell would otherwise lock the launcher out
+        environment.put("NTM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        environment.put("NTM_CLI_CLIENT_SECRET", DemoUsers.client(DemoUsers.OPERATOR_CLIENT).secret());
+        return new ServiceProcess("identity-provider", jar, settings.identityPort(), environment, settings.workDir());
+    }
+
+    /** Signs in on the provider of these settings through the portal's client. */
+    static SignIn signIn(Settings settings) {
+        return new SignIn(settings.identityUrl(), PORTAL_CLIENT_ID, PORTAL_CLIENT_SECRET, settings.portalUrl());
+    }
+
+    /**
+     * The one address for people: signs them in through the provider (the {@value #PORTAL_CLIENT_ID} client) and
+     * relays their requests to the services with their token.
+     */
+    private ServiceProcess portal(Path jar) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("NTM_IDENTITY_ISSUER", settings.identityUrl());
+        environment.put("NTM_PORTAL_CLIENT_ID", PORTAL_CLIENT_ID);
+        environment.put("NTM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        environment.put("NTM_PORTAL_VILLAGE_URL", village.baseUrl());
+        environment.put("NTM_PORTAL_CRITERIA_URL", criteria.baseUrl());
+        environment.put("NTM_PORTAL_REPORTING_URL", reporting.baseUrl());
+        environment.putAll(settings.extraEnv());
+        return new ServiceProcess("web-portal", jar, settings.portalPort(), environment, settings.workDir());
+    }
+
     private ServiceProcess service(String shortName, Path jar, int port) {
         String database = settings.database(shortName);
         Map<String, String> environment = new HashMap<>();
@@ -151,10 +214,9 @@ public final class Platform implements AutoCloseable {
         environment.put("NTM_DB_USER", postgres.user());
         environment.put("NTM_DB_PASSWORD", postgres.password());
         environment.put("NTM_KAFKA", kafka.bootstrapServers());
-        // the services trust the demo identity provider's tokens; the dashboard offers its users to sign in
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.url());
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
-        environment.put("NTM_DASHBOARD_DEMO_ISSUER_URL", identity.url());
+        // the services trust the identity provider's tokens
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", settings.identityUrl());
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", jwkSetUri());
         // Last, so a test can override even the wiring (say, point a service at a Kafka that is not there).
         environment.putAll(settings.extraEnv());
         return new ServiceProcess(shortName + "-service", jar, port, environment, settings.workDir());
@@ -164,14 +226,28 @@ public final class Platform implements AutoCloseable {
         return settings;
     }
 
-    /** The demo identity provider: tokens for the demo users of {@code demo/users.json}. */
-    public DemoIdentityServer identity() {
+    /** The identity provider's process; its base URL is the tokens' issuer. */
+    public ServiceProcess identity() {
         return identity;
     }
 
-    /** A client's view of the platform: a token for a demo user by name. */
+    /** Where the services fetch the provider's public keys. */
+    public String jwkSetUri() {
+        return settings.identityUrl() + "/oauth2/jwks";
+    }
+
+    /**
+     * A person's view of the platform: the access token a demo user of {@code demo/users.json} gets by signing in on
+     * the provider's login page (authorization code with PKCE, through the portal's client), reused until shortly
+     * before it expires.
+     */
     public String token(String username) {
-        return identity.token(username);
+        return tokens.user(username);
+    }
+
+    /** A machine's view: the operator client's token (client credentials; every role, the whole platform). */
+    public String machineToken() {
+        return tokens.machine();
     }
 
     public KafkaBroker kafka() {
@@ -192,6 +268,11 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess reporting() {
         return reporting;
+    }
+
+    /** The web portal: the address people open (sign-in, dashboard, the officers' pages). */
+    public ServiceProcess portal() {
+        return portal;
     }
 
     /** Base URLs by the short service names the demo steps use: village, criteria, reporting. */
@@ -219,13 +300,16 @@ public final class Platform implements AutoCloseable {
         }
         closed = true;
         List<Runnable> steps = new ArrayList<>();
+        if (portal != null) {
+            steps.add(portal::stop);
+        }
         services().forEach(service -> steps.add(service::stop));
         if (kafka != null) {
             steps.add(kafka::stop);
         }
         steps.add(postgres::close);
         if (identity != null) {
-            steps.add(identity::close);
+            steps.add(identity::stop);
         }
         RuntimeException failure = null;
         for (Runnable step : steps) {

@@ -39,7 +39,8 @@ class DemoLoaderTest {
         server.createContext("/api/broken", exchange -> respond(exchange, 500, "{\"detail\":\"database on fire\"}"));
         server.start();
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        loader = new DemoLoader(Map.of("village", baseUrl, "criteria", baseUrl), user -> "token-of-" + user);
+        loader = new DemoLoader(Map.of("village", baseUrl, "criteria", baseUrl), () -> "operator-machine-token",
+                user -> "token-of-" + user);
     }
 
     @AfterEach
@@ -55,11 +56,11 @@ class DemoLoaderTest {
         assertThat(received).containsExactly(
                 "POST /api/units application/json Bearer token-of-can-bo-song-van "
                         + "{\"id\":\"xa-song-van\",\"name\":\"Song Vân\"}",
-                "POST /api/units/existing application/json Bearer token-of-quan-tri-he-thong {\"id\":\"xa-song-van\"}",
-                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
-                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
-                "GET /api/units/xa-song-van null Bearer token-of-quan-tri-he-thong ",
-                "POST /api/criteria-sets application/yaml Bearer token-of-quan-tri-he-thong code: TEST-SET\n"
+                "POST /api/units/existing application/json Bearer operator-machine-token {\"id\":\"xa-song-van\"}",
+                "GET /api/units/xa-song-van null Bearer operator-machine-token ",
+                "GET /api/units/xa-song-van null Bearer operator-machine-token ",
+                "GET /api/units/xa-song-van null Bearer operator-machine-token ",
+                "POST /api/criteria-sets application/yaml Bearer operator-machine-token code: TEST-SET\n"
                         + "name: \"Bộ tiêu chí thử\"\n");
     }
 

@@ -39,7 +39,6 @@ import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.identity.DemoUser;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
@@ -48,6 +47,7 @@ import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
 import vn.ntm.testing.TestIdentity;
+import vn.ntm.testing.identity.DemoUser;
 
 /**
  * Who may read what in reporting-service: every endpoint × role × scope (the matrix, generated from the service's own
@@ -316,13 +316,11 @@ class AccessControlIT {
         assertThat(none.json().path("detail").asString()).contains("đăng nhập");
         assertThat(anonymous().withToken(TestIdentity.issuer().token(analyst)).get("/api/matrix").status())
                 .as("the same user with a valid token").isEqualTo(200);
-        for (String open : List.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/actuator/health",
-                "/v3/api-docs")) {
+        for (String open : List.of("/actuator/health", "/v3/api-docs")) {
             assertThat(anonymous().get(open).status()).as(open).isEqualTo(200);
         }
-        JsonNode config = anonymous().get("/dashboard-config.json").json();
-        assertThat(config.path("issuer").asString()).isEqualTo(TestIdentity.server().url());
-        assertThat(config.path("demoIssuer").asBoolean()).as("only the local launcher says so").isFalse();
+        // the dashboard is the portal's (web-portal): nothing of it is served here, not even without a token
+        assertThat(anonymous().get("/dashboard-config.json").status()).isEqualTo(401);
     }
 
     @Test

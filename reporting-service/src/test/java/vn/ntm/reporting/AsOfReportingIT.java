@@ -221,6 +221,69 @@ class AsOfReportingIT {
         assertThat(own).hasSize(1);
     }
 
+    /** A move's timeline entry carried the new parent's id with no name ("parentName: null"). */
+    @Test
+    void aMoveInTheTimelineNamesTheParentAsItWasNamedOnThatDate() {
+        JsonNode timeline = http().get("/api/units/" + h.hoangVan + "/timeline").json();
+        JsonNode moved = null;
+        JsonNode registered = null;
+        for (JsonNode e : timeline) {
+            if (e.path("kind").asString().equals("UNIT_MOVED")) {
+                moved = e.path("unit");
+            } else if (e.path("kind").asString().equals("UNIT_REGISTERED")) {
+                registered = e.path("unit");
+            }
+        }
+        assertThat(moved).as("Hoàng Vân moved into Ngọc Thiện on 2025-07-01").isNotNull();
+        assertThat(moved.path("parentId").asString()).isEqualTo(h.ngocThien);
+        assertThat(moved.path("parentName").asString()).isEqualTo("Ngọc Thiện");
+        assertThat(registered.path("parentName").asString()).as("its parent when it was registered")
+                .isEqualTo("Song Vân");
+    }
+
+    /**
+     * Asked as known before a unit was recorded, a report said the unit "does not exist" on the date; it exists on
+     * that date, the platform only learnt it later. A unit that never existed on the date is still told apart.
+     */
+    @Test
+    void aUnitAskedAboutAsKnownBeforeItWasRecordedIsNotYetRecordedRatherThanMissing() {
+        JsonHttp.Response early = http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2025-07-15"
+                + "&knownAt=2025-06-01T00:00:00Z");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.problemType()).isEqualTo("unit-not-yet-recorded");
+        assertThat(early.json().path("detail").asString()).contains("Ngọc Thiện", "2025-07-15",
+                "2025-06-01T00:00:00Z", "2025-06-25T02:00:00Z");
+        assertThat(http().get("/api/deadlines?unit=" + h.ngocThien + "&asOf=2025-07-15&knownAt=2025-06-01T00:00:00Z")
+                .problemType()).isEqualTo("unit-not-yet-recorded");
+        assertThat(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2025-06-15").problemType())
+                .as("before the merger it did not exist, whatever was known").isEqualTo("unit-not-in-tree");
+        assertThat(http().get("/api/matrix?unit=" + java.util.UUID.randomUUID() + "&asOf=2025-07-15").problemType())
+                .isEqualTo("unit-not-found");
+    }
+
+    /** "knownAt=2026-12-02" was refused as "giá trị không hợp lệ" without saying what form it takes. */
+    @Test
+    void aRecordedTimeIsAnInstantOrADateMeaningTheEndOfThatDayInVietnam() {
+        // the merger was recorded on 2025-06-25 at 02:00 UTC (09:00 in Vietnam)
+        assertThat(names(http().get("/api/matrix?unit=" + h.songVan + "&asOf=2026-01-15&knownAt=2025-06-24").json()))
+                .as("by the end of 24 June nothing of the merger was known").containsExactly("Song Vân", "Hoàng Vân");
+        assertThat(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-01-15&knownAt=2025-06-25").status())
+                .as("by the end of 25 June it was").isEqualTo(200);
+        assertThat(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-01-15"
+                + "&knownAt=2025-06-25T09:30:00%2B07:00").status()).as("a date-time with its offset").isEqualTo(200);
+
+        for (String path : List.of("/api/matrix?knownAt=2026-12-02x", "/api/units?knownAt=2026-12-02x",
+                "/api/units/" + h.hoangVan + "/timeline?knownAt=2026-12-02x")) {
+            JsonHttp.Response refused = http().get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.json().path("detail").asString()).as(path)
+                    .contains("2026-12-02x", "2026-12-02T10:00:00Z", "2026-12-02 (nghĩa là cuối ngày đó theo giờ Việt Nam)");
+        }
+        assertThat(http().with("Accept-Language", "en").get("/api/units?knownAt=yesterday").json().path("detail")
+                .asString()).contains("\"yesterday\"", "ISO 8601 instant such as 2026-12-02T10:00:00Z",
+                "the end of that day, Vietnam time");
+    }
+
     @Test
     void changesBetweenTwoDatesListCellsEventsAndUnitChanges() {
         JsonNode changes = http().get("/api/changes?unit=" + h.bacGiang + "&from=2024-06-30&to=2026-01-15").json();

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import vn.ntm.identity.DemoUser;
+import vn.ntm.testing.identity.DemoUser;
 
 /**
  * The access matrix of one service: every endpoint under {@code /api} × every role × every scope relative to the

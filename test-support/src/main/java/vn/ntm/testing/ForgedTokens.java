@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.ntm.identity.DemoUser;
-import vn.ntm.identity.TokenIssuer;
+import vn.ntm.testing.identity.DemoUser;
+import vn.ntm.testing.identity.TokenIssuer;
 
 /** Tokens a service must refuse, each for a different reason, all for a user who would otherwise be let in. */
 public final class ForgedTokens {

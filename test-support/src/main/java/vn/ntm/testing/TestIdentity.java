@@ -4,13 +4,13 @@ import java.util.List;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.ntm.identity.DemoIdentityServer;
-import vn.ntm.identity.DemoUser;
-import vn.ntm.identity.TokenIssuer;
+import vn.ntm.testing.identity.DemoUser;
+import vn.ntm.testing.identity.KeySetServer;
+import vn.ntm.testing.identity.TokenIssuer;
 
 /**
- * The identity provider of the tests: one demo issuer per test JVM, on loopback, whose key set the service under test
- * fetches over HTTP as it would a real provider's. Tests sign the tokens they need with {@link #issuer()}.
+ * The identity provider of the tests: one issuer per test JVM, on loopback, whose key set the service under test
+ * fetches over HTTP as it would a real provider's. Tests sign the tokens they need in-process with {@link #issuer()}.
  */
 public final class TestIdentity implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -18,11 +18,11 @@ public final class TestIdentity implements ApplicationContextInitializer<Configu
     public static final DemoUser OPERATOR = new DemoUser("kiem-thu", "Kiểm thử",
             List.of("commune-officer", "analyst", "provincial-admin", "viewer"), DemoUser.WHOLE_PLATFORM);
 
-    private static DemoIdentityServer server;
+    private static KeySetServer server;
 
-    public static synchronized DemoIdentityServer server() {
+    public static synchronized KeySetServer server() {
         if (server == null) {
-            server = DemoIdentityServer.start(0, TokenIssuer.DEFAULT_AUDIENCE, List.of(OPERATOR));
+            server = KeySetServer.start(TokenIssuer.DEFAULT_AUDIENCE);
         }
         return server;
     }

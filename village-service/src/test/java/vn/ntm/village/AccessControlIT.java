@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.identity.DemoUser;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
 import vn.ntm.testing.AccessMatrix.Scope;
@@ -24,6 +23,7 @@ import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
 import vn.ntm.testing.TestIdentity;
+import vn.ntm.testing.identity.DemoUser;
 
 /**
  * Who may see and change what in village-service: every endpoint × role × scope (the matrix, generated from the

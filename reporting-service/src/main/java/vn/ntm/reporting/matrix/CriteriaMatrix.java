@@ -106,7 +106,7 @@ public class CriteriaMatrix {
      */
     public Matrix matrix(Query query, Predicate<String> visible, Detail detail) {
         Tree tree = hierarchy.on(query.asOf(), query.knownAt());
-        List<Unit> subtree = subtree(tree, query.root(), query.asOf());
+        List<Unit> subtree = subtree(tree, query.root(), query.asOf(), query.knownAt());
         int rootLevel = query.root() == null || subtree.isEmpty() ? 0 : tree.path(subtree.get(0).id()).size() - 1;
         List<Unit> units = subtree.stream().filter(u -> visible.test(u.id()))
                 .filter(u -> detail.depth() == null || tree.path(u.id()).size() - 1 - rootLevel <= detail.depth())
@@ -147,12 +147,15 @@ public class CriteriaMatrix {
                 counts(rows, query.criteriaSet() == null ? sets.values() : columns));
     }
 
-    /** The units of the subtree; a root that had ended by the date is answered by the unit that succeeded it. */
-    static List<Unit> subtree(Tree tree, String root, LocalDate asOf) {
+    /**
+     * The units of the subtree; a root that had ended by the date is answered by the unit that succeeded it, and one
+     * that is not in the tree is refused saying why (never recorded, not yet recorded at knownAt, or not in force).
+     */
+    private List<Unit> subtree(Tree tree, String root, LocalDate asOf, Instant knownAt) {
         if (root == null) {
             return tree.all();
         }
-        Unit holder = tree.holder(root).orElseThrow(() -> RuleViolation.notFound("unit-not-in-tree", root, asOf));
+        Unit holder = tree.holder(root).orElseThrow(() -> hierarchy.absence(root, asOf, knownAt));
         return tree.subtree(holder.id());
     }
 

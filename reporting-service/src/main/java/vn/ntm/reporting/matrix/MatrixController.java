@@ -78,7 +78,8 @@ class MatrixController {
             @RequestParam(required = false) String unit,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+            @Parameter(description = "recorded time: an ISO instant (2026-12-02T10:00:00Z), a date-time with offset, or a date (2026-12-02: the end of that day in Vietnam)")
+            @RequestParam(required = false) Instant knownAt,
             @RequestParam(required = false) String criteriaSet) {
         if (to.isBefore(from)) {
             throw RuleViolation.invalid("dates-reversed", "to", from, to);

@@ -15,15 +15,15 @@ import vn.ntm.support.rules.RuleViolation;
  * @param unit        root of the subtree (default: the whole tree); a unit that had ended by asOf is answered by its
  *                    successor
  * @param asOf        valid date (default: today)
- * @param knownAt     recorded time: what the platform knew then (default: now)
+ * @param knownAt     recorded time: what the platform knew then (default: now); an ISO instant, a date-time with
+ *                    offset, or a date meaning the end of that day in Vietnam (service-support's InstantParameter)
  * @param criteriaSet only this criteria set (default: every set with data)
  */
 public record ReportQuery(
         @Parameter(description = "root of the subtree (default: whole tree)") String unit,
         @Parameter(description = "valid date, ISO (default: today)")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-        @Parameter(description = "recorded time, ISO instant (default: now)")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+        @Parameter(description = "recorded time: an ISO instant (2026-12-02T10:00:00Z), a date-time with offset, or a date (2026-12-02: the end of that day in Vietnam) (default: now)") Instant knownAt,
         @Parameter(description = "criteria set code (default: all)") String criteriaSet) {
 
     /** The query with its defaults filled in; a unit id that is not a UUID is refused. */

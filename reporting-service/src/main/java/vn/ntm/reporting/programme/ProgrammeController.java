@@ -72,7 +72,7 @@ class ProgrammeController {
     private Map<String, String> scope(CriteriaMatrix.Query q) {
         Map<String, String> scope = hierarchy.on(q.asOf(), q.knownAt()).scope(q.root());
         if (q.root() != null && scope.isEmpty()) {
-            throw RuleViolation.notFound("unit-not-in-tree", q.root(), q.asOf());
+            throw hierarchy.absence(q.root(), q.asOf(), q.knownAt());
         }
         if (q.root() != null || callerScope.wholePlatform()) {
             return scope;

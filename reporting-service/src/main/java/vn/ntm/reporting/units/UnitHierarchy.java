@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.support.rules.RuleViolation;
 
 /**
  * The unit hierarchy as it stood on a valid date, as the platform knew it at a recorded time: which units existed,
@@ -86,28 +87,68 @@ public class UnitHierarchy {
                         rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()), unitId);
     }
 
-    /** A fact about a unit: registered, renamed, moved, attributes changed or ended. */
-    public record UnitChange(String unitId, String kind, String name, String parentId, String region,
-                             Integer communeGroup, String specialStatus, String reason, List<String> successorIds,
-                             LocalDate validFrom, Instant recordedAt, String legalBasis, String actorSubject,
-                             String eventId) {
+    /**
+     * A fact about a unit: registered, renamed, moved, attributes changed or ended. {@code parentName} is the name
+     * the parent ({@code parentId}) had on {@code validFrom}, as known at the time asked about (or, if its version of
+     * that date was recorded only later, as known now).
+     */
+    public record UnitChange(String unitId, String kind, String name, String parentId, String parentName,
+                             String region, Integer communeGroup, String specialStatus, String reason,
+                             List<String> successorIds, LocalDate validFrom, Instant recordedAt, String legalBasis,
+                             String actorSubject, String eventId) {
     }
 
     /** The facts about the units valid in {@code (from, to]} and recorded by {@code knownAt}; from null: all. */
     public List<UnitChange> changes(Collection<UUID> units, LocalDate from, LocalDate to, Instant knownAt) {
         return jdbc.query("""
-                select unit_id::text, kind, name, parent_id::text, region, commune_group, special_status, reason,
-                       successor_ids::text[], valid_from, recorded_at, legal_basis, actor_subject, event_id::text
-                from unit_change
-                where unit_id = any(?) and valid_from > ? and valid_from <= ? and recorded_at <= ?
-                order by valid_from, recorded_at, event_id""",
+                select c.unit_id::text, c.kind, c.name, c.parent_id::text, c.region, c.commune_group,
+                       c.special_status, c.reason, c.successor_ids::text[], c.valid_from, c.recorded_at,
+                       c.legal_basis, c.actor_subject, c.event_id::text, p.name
+                from unit_change c
+                left join lateral (select v.name from unit_version v
+                                   where v.unit_id = c.parent_id and v.valid_from <= c.valid_from
+                                     and (v.valid_to is null or v.valid_to > c.valid_from)
+                                   order by (v.recorded_from <= ? and (v.recorded_to is null or v.recorded_to > ?))
+                                            desc, v.recorded_from desc
+                                   limit 1) p on true
+                where c.unit_id = any(?) and c.valid_from > ? and c.valid_from <= ? and c.recorded_at <= ?
+                order by c.valid_from, c.recorded_at, c.event_id""",
                 (rs, n) -> new UnitChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
+                        rs.getString(15), rs.getString(5), (Integer) rs.getObject(6), rs.getString(7),
+                        rs.getString(8),
                         rs.getArray(9) == null ? List.of() : List.of((String[]) rs.getArray(9).getArray()),
                         rs.getObject(10, LocalDate.class), rs.getTimestamp(11).toInstant(), rs.getString(12),
                         rs.getString(13), rs.getString(14)),
-                units.toArray(UUID[]::new), from == null ? LocalDate.of(1, 1, 1) : from, to,
-                Timestamp.from(knownAt));
+                Timestamp.from(knownAt), Timestamp.from(knownAt), units.toArray(UUID[]::new),
+                from == null ? LocalDate.of(1, 1, 1) : from, to, Timestamp.from(knownAt));
+    }
+
+    /**
+     * Why {@code unitId} is not in the tree of {@code on} as known at {@code knownAt}, as a refusal: it was never
+     * recorded ({@code unit-not-found}); it is in force on that date, but nothing recorded by {@code knownAt} said so
+     * yet ({@code unit-not-yet-recorded}, naming when it was recorded); or it is not in force that day and left no
+     * successor ({@code unit-not-in-tree}).
+     */
+    public RuleViolation absence(String unitId, LocalDate on, Instant knownAt) {
+        UUID id;
+        try {
+            id = UUID.fromString(unitId);
+        } catch (IllegalArgumentException e) {
+            return RuleViolation.invalid("invalid-unit-id", "unit", unitId);
+        }
+        List<UnitVersion> versions = versions(id);
+        if (versions.isEmpty()) {
+            return RuleViolation.notFound("unit-not-found", unitId);
+        }
+        Optional<Instant> recordedLater = versions.stream()
+                .filter(v -> !v.validFrom().isAfter(on) && (v.validTo() == null || v.validTo().isAfter(on)))
+                .map(UnitVersion::recordedFrom).filter(recorded -> recorded.isAfter(knownAt))
+                .min(Comparator.naturalOrder());
+        if (recordedLater.isPresent()) {
+            return RuleViolation.notFound("unit-not-yet-recorded", versions.get(0).name(), on,
+                    knownAt.toString(), recordedLater.get().toString(), unitId);
+        }
+        return RuleViolation.notFound("unit-not-in-tree", unitId, on);
     }
 
     /** The units each ended unit's territory went to (mergers, splits), as recorded by {@code knownAt}. */

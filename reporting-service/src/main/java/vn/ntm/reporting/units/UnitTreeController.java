@@ -69,8 +69,8 @@ class UnitTreeController {
     List<UnitNode> tree(
             @Parameter(description = "valid date") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @Parameter(description = "recorded time") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+            @Parameter(description = "recorded time: an ISO instant (2026-12-02T10:00:00Z), a date-time with offset, or a date (2026-12-02: the end of that day in Vietnam)")
+            @RequestParam(required = false) Instant knownAt) {
         LocalDate on = asOf != null ? asOf : LocalDate.now(clock);
         Instant known = knownAt != null ? knownAt : clock.instant();
         Tree tree = hierarchy.on(on, known);
@@ -147,8 +147,8 @@ class UnitTreeController {
                                  @RequestParam(required = false) String criteriaSet,
                                  @RequestParam(required = false) String criterion,
                                  @RequestParam(required = false) String indicator,
-                                 @RequestParam(required = false)
-                                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+                                 @Parameter(description = "recorded time: an ISO instant (2026-12-02T10:00:00Z), a date-time with offset, or a date (2026-12-02: the end of that day in Vietnam)")
+                                 @RequestParam(required = false) Instant knownAt) {
         UUID id = id(unitId);
         if (!hierarchy.known(id)) {
             throw RuleViolation.notFound("unit-not-found", unitId);

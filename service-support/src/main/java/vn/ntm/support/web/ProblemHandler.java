@@ -15,6 +15,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -144,9 +147,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
         return respond(body, null);
     }
 
+    /** A parameter that does not convert: the detail says what was given and what form is expected. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handle(MethodArgumentTypeMismatchException e) {
-        return handle(RuleViolation.invalid("invalid-parameter", e.getName(), e.getName()));
+        return respond(withField(detail(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                invalidParameter(e.getName(), e.getValue(), e.getRequiredType())), e.getName()), null);
     }
 
     /** Tomcat could not decode the query (bytes that are not UTF-8): it would otherwise look like our failure. */
@@ -275,12 +280,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
         }
         if (e instanceof TypeMismatchException t) {
             return withField(detail(status, "invalid-parameter",
-                    text("problem.invalid-parameter", t.getPropertyName())), t.getPropertyName());
+                    invalidParameter(t.getPropertyName(), t.getValue(), t.getRequiredType())), t.getPropertyName());
         }
         if (e instanceof HandlerMethodValidationException v) {
-            String names = v.getParameterValidationResults().stream()
-                    .map(r -> r.getMethodParameter().getParameterName()).collect(Collectors.joining(", "));
-            return detail(status, "invalid-parameter", text("problem.invalid-parameter", names));
+            String errors = v.getParameterValidationResults().stream()
+                    .flatMap(r -> r.getResolvableErrors().stream().map(error -> r.getMethodParameter()
+                            .getParameterName() + ": " + constraintMessage(error, r.getArgument())))
+                    .collect(Collectors.joining("; "));
+            return detail(status, "invalid-parameter", text("problem.invalid-request", errors));
         }
         if (status.is4xxClientError()) {
             return detail(status, "bad-request", text("problem.bad-request", status.value()));
@@ -521,9 +528,113 @@ public class ProblemHandler extends ResponseEntityExceptionHandler
     }
 
     private String fieldMessage(FieldError error) {
+        if (error.isBindingFailure()) {
+            String expected = expected(boundType(error));
+            String given = text("validation.typeMismatch", shortened(error.getRejectedValue()));
+            return expected == null ? given : given + " " + expected;
+        }
+        return constraintMessage(error, error.getRejectedValue());
+    }
+
+    /**
+     * What a constraint asks, with its limits: {@code @Size} says how many characters (or items, for a list) are
+     * allowed and how many were given, {@code @Min}/{@code @Max} and their decimal forms the bound. Spring passes a
+     * constraint's attributes as arguments after the field, in alphabetical order ({@code max, min};
+     * {@code inclusive, value}).
+     */
+    private String constraintMessage(MessageSourceResolvable error, Object rejected) {
         Locale locale = LocaleContextHolder.getLocale();
-        return problems.getMessage("validation." + error.getCode(), error.getArguments(),
-                problems.getMessage("validation.default", null, locale), locale);
+        String[] codes = error.getCodes();
+        String code = codes == null || codes.length == 0 ? "default" : codes[codes.length - 1];
+        Object[] args = error.getArguments() == null ? new Object[0] : error.getArguments();
+        String key = "validation." + code;
+        Object[] shown = args;
+        if ("Size".equals(code) && args.length >= 3) {
+            int max = ((Number) args[1]).intValue();
+            int min = ((Number) args[2]).intValue();
+            key += (min == 0 ? ".max" : max == Integer.MAX_VALUE ? ".min" : ".range") + (isList(rejected) ? ".items" : "");
+            shown = new Object[] {args[0], max, min, size(rejected)};
+        } else if (("DecimalMin".equals(code) || "DecimalMax".equals(code)) && args.length >= 3) {
+            key += Boolean.TRUE.equals(args[1]) ? "" : ".exclusive";
+            shown = new Object[] {args[0], args[2]};
+        }
+        return problems.getMessage(key, shown, problems.getMessage("validation.default", null, locale), locale);
+    }
+
+    private static boolean isList(Object value) {
+        return value instanceof java.util.Collection<?> || value instanceof Map<?, ?>
+                || value != null && value.getClass().isArray();
+    }
+
+    /** How long a rejected text is (in characters as a person counts them), or how many items a list has. */
+    private static int size(Object value) {
+        if (value instanceof CharSequence text) {
+            return (int) text.codePoints().count();
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return items.size();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.size();
+        }
+        return value != null && value.getClass().isArray() ? java.lang.reflect.Array.getLength(value) : 0;
+    }
+
+    /** The type a binding failure could not convert to, from its codes ({@code typeMismatch.java.time.Instant}). */
+    private static Class<?> boundType(FieldError error) {
+        for (String code : error.getCodes() == null ? new String[0] : error.getCodes()) {
+            for (Class<?> type : List.<Class<?>>of(Instant.class, LocalDate.class, UUID.class, Boolean.class,
+                    Integer.class, Long.class, BigDecimal.class)) {
+                if (code.equals("typeMismatch." + type.getName())) {
+                    return type;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "The value X of parameter P is not valid", then what is expected for its type when that can be said. */
+    private String invalidParameter(String name, Object value, Class<?> type) {
+        String sentence = text("problem.invalid-parameter", name, shortened(value));
+        String expected = expected(type);
+        return expected == null ? sentence : sentence + " " + expected;
+    }
+
+    /** The form a value of {@code type} must have, as a sentence; null when there is nothing useful to say. */
+    private String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Instant.class) {
+            return text("expected.instant");
+        }
+        if (type == LocalDate.class) {
+            return text("expected.date");
+        }
+        if (type == UUID.class) {
+            return text("expected.uuid");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return text("expected.boolean");
+        }
+        if (WHOLE_NUMBER_TYPES.contains(type)) {
+            return text("expected.whole-number");
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return text("expected.number");
+        }
+        if (type.isEnum()) {
+            return text("expected.one-of", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        return null;
+    }
+
+    /** A rejected value as the detail quotes it: at most 40 characters. */
+    private static String shortened(Object value) {
+        String text = value == null ? "" : value instanceof Object[] array ? String.join(",",
+                java.util.Arrays.stream(array).map(String::valueOf).toList()) : String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private String text(String key, Object... args) {

@@ -1,6 +1,7 @@
 package vn.ntm.support.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import vn.ntm.support.security.AccessGuard;
 import tools.jackson.core.StreamReadFeature;
@@ -64,6 +67,21 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(VIETNAM);
+    }
+
+    /**
+     * Instants in request parameters ({@code knownAt}) read as {@link InstantParameter} says: an ISO instant, an ISO
+     * date-time with offset, or a plain date meaning the end of that day in Vietnam. Registered after Spring's own
+     * formatters, so it is the one used, with or without {@code @DateTimeFormat}.
+     */
+    @Bean
+    WebMvcConfigurer instantParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addFormatterForFieldType(Instant.class, new InstantParameter());
+            }
+        };
     }
 
     @Bean

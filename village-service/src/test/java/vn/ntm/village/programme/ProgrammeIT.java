@@ -161,6 +161,15 @@ class ProgrammeIT {
         assertThat(status(planId, "village-plans")).isEqualTo("MISSED");
         assertThat(status(planId, "model-village-plans")).isEqualTo("DONE");
         assertThat(http().get("/api/deadlines?status=MISSED&unitId=" + songVan).json()).hasSize(1);
+        // Dates of tasks are plain dates like every other date of the API; they were 2024-04-01T00:00:00.000Z.
+        JsonNode done = StreamSupport.stream(http().get("/api/plans/" + planId).json().path("taskStatus")
+                .spliterator(), false).filter(t -> t.path("taskId").asString().equals("model-village-plans"))
+                .findFirst().orElseThrow();
+        assertThat(done.path("dueDate").asString()).isEqualTo("2024-04-01");
+        assertThat(done.path("completedOn").asString()).isEqualTo("2024-03-05");
+        JsonNode missedTask = http().get("/api/deadlines?status=MISSED&unitId=" + songVan).json().get(0);
+        assertThat(missedTask.path("dueDate").asString()).isEqualTo("2024-04-05");
+        assertThat(missedTask.path("missedOn").asString()).isEqualTo("2024-04-06");
 
         List<JsonNode> missed = published("PlanDeadlineMissed", songVan, 1);
         assertThat(missed).hasSize(1);
@@ -211,9 +220,19 @@ class ProgrammeIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + hoangVan
                 + "/criteria-standing?criteriaSet=" + SET).json().path("status").asString().equals("MET"));
 
-        JsonHttp.Response requested = requestRecognition();
+        // A request names its id as the answer does (recognitionId); it took "id" only, answered "recognitionId".
+        String chosen = UUID.randomUUID().toString();
+        JsonHttp.Response differ = requestRecognition(Map.of("recognitionId", chosen, "id", UUID.randomUUID().toString()));
+        assertThat(differ.status()).isEqualTo(400);
+        assertThat(differ.problemType()).isEqualTo("recognition-ids-differ");
+        JsonHttp.Response requested = requestRecognition(Map.of("recognitionId", chosen));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().path("recognitionId").asString();
+        assertThat(id).isEqualTo(chosen);
+        JsonHttp.Response again = requestRecognition(Map.of("id", chosen));
+        assertThat(again.status()).as("the former name still names the id").isEqualTo(409);
+        assertThat(again.problemType()).isEqualTo("recognition-id-taken");
+        assertThat(again.json().path("field").asString()).isEqualTo("recognitionId");
         step(id, "PUBLIC_COMMENT", "2024-10-05", "UBND xã Song Vân");
         long before = storedEvents();
         JsonHttp.Response tooMany = http().post("/api/recognitions/" + id + "/survey", survey(120, 121));
@@ -466,9 +485,15 @@ class ProgrammeIT {
     }
 
     private JsonHttp.Response requestRecognition() {
-        return http().post("/api/units/" + hoangVan + "/recognitions", Map.of("level", "MODEL",
+        return requestRecognition(Map.of());
+    }
+
+    private JsonHttp.Response requestRecognition(Map<String, Object> ids) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("level", "MODEL",
                 "criteriaSetCode", SET, "requestedOn", "2024-10-01", "noOverdueConstructionDebt", true,
                 "evidence", List.of("Báo cáo tự đánh giá của thôn Hoàng Vân")));
+        body.putAll(ids);
+        return http().post("/api/units/" + hoangVan + "/recognitions", body);
     }
 
     private void step(String id, String step, String on, String by) {

@@ -8,6 +8,19 @@ public record Evidence(String document, String link, String note, String office)
 
     public static final Evidence NONE = new Evidence(null, null, null, null);
 
+    /**
+     * The note as the assessment log keeps it: the assessing office in brackets, then the note, each only when given
+     * ({@code [Phòng Kinh tế] đã kiểm tra}, {@code [Phòng Kinh tế]}, {@code đã kiểm tra}); null when neither is.
+     */
+    public String noteWithOffice() {
+        boolean hasOffice = office != null && !office.isBlank();
+        boolean hasNote = note != null && !note.isBlank();
+        if (!hasOffice) {
+            return hasNote ? note : null;
+        }
+        return hasNote ? "[" + office + "] " + note : "[" + office + "]";
+    }
+
     /** This evidence with the fields {@code own} gives over it: one item of a form over the form's evidence. */
     public Evidence overriddenBy(Evidence own) {
         return new Evidence(own.document() != null ? own.document() : document, own.link() != null ? own.link() : link,

@@ -257,7 +257,7 @@ public class AssessmentLog {
                 value == null ? null : value.value(), value == null ? null : value.numerator(),
                 value == null ? null : value.denominator(), value == null ? null : value.passed(), threshold, reason,
                 evidence.document(), evidence.link(),
-                evidence.office() == null ? evidence.note() : "[" + evidence.office() + "] " + evidence.note(),
+                evidence.noteWithOffice(),
                 validOn, Timestamp.from(message.getTimestamp()), actor.subject(),
                 stretch == null ? null : stretch.validUntil(), stretch == null ? null : stretch.cause().kind(),
                 stretch == null ? null : stretch.setVersion(), stretch == null ? null : stretch.met(),

@@ -1,6 +1,7 @@
 package vn.ntm.criteria.assessment.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,15 @@ record StandingView(String unitId, String unitName, String region, String criter
     }
 
     /**
-     * @param margin            value minus threshold (positive is better for ≥, negative is better for ≤)
+     * @param value             the number the rule compares with its threshold: the value measured, or for a rate
+     *                          recorded as counts the percentage {@code numerator × 100 / denominator} (rounded down to
+     *                          {@value StandingView#DECIMALS} decimals); null for a pass/fail indicator
+     * @param numerator         a rate's counts, as recorded (null when the rate was recorded as a percentage)
+     * @param margin            how far the value is from failing, for every comparator alike: positive = met with
+     *                          that much to spare, 0 = met just, negative = short by that much (for ≥ value minus
+     *                          threshold, for ≤ threshold minus value, for = minus the difference); from the exact
+     *                          value; for a computed percentage rounded toward minus infinity to
+     *                          {@value StandingView#DECIMALS} decimals, so a shortfall never shows as 0
      * @param thresholdVerified false: the threshold is a placeholder, not confirmed against the legal text
      */
     record IndicatorView(String code, String nameVi, String nameEn, String kind, String status, BigDecimal value,
@@ -35,6 +44,9 @@ record StandingView(String unitId, String unitName, String region, String criter
                          LocalDate validOn, String measurementId, String evidenceDocument, String evidenceLink,
                          String evidenceNote, String recordedBy) {
     }
+
+    /** Decimals of a percentage computed from counts, and of its margin. */
+    static final int DECIMALS = 2;
 
     /** Finds the threshold that applies to an indicator in a year, for the unit the view is about. */
     interface Thresholds {
@@ -87,12 +99,16 @@ record StandingView(String unitId, String unitName, String region, String criter
         String source = threshold.map(ThresholdResolver.Resolved::source).orElse(i.source());
         MeasuredValue value = row == null ? null : row.value();
         BigDecimal compared = value == null ? null : value.comparable();
+        boolean computed = value != null && value.isCounts();
+        BigDecimal margin = compared != null && thresholdValue != null && i.comparator() != null
+                ? i.comparator().margin(compared, thresholdValue) : null;
         return new IndicatorView(i.code(), i.nameVi(), i.nameEn(), i.kind().name(),
-                row == null ? "UNKNOWN" : row.status(), value == null ? null : value.value(),
+                row == null ? "UNKNOWN" : row.status(),
+                computed ? compared.setScale(DECIMALS, RoundingMode.DOWN) : compared,
                 value == null ? null : value.numerator(), value == null ? null : value.denominator(),
                 value == null ? null : value.passed(), i.comparator() == null ? null : i.comparator().symbol(),
                 thresholdValue, i.unit(),
-                compared != null && thresholdValue != null ? compared.subtract(thresholdValue) : null, verified, source,
+                computed && margin != null ? margin.setScale(DECIMALS, RoundingMode.FLOOR) : margin, verified, source,
                 row == null ? null : row.validOn(), row == null ? null : row.measurementId(),
                 row == null ? null : row.evidenceDocument(), row == null ? null : row.evidenceLink(),
                 row == null ? null : row.evidenceNote(), row == null ? null : row.recordedBy());

@@ -16,6 +16,21 @@ public enum Comparator {
         return symbol;
     }
 
+    /**
+     * How far a value is from failing the comparison, the same way for every comparator: positive when it holds with
+     * room to spare (that much), zero when it holds just, negative when it falls short by that much. For ≥ the value
+     * minus the threshold, for ≤ the threshold minus the value; = holds only on the threshold, so any difference is
+     * a shortfall.
+     */
+    public BigDecimal margin(BigDecimal value, BigDecimal threshold) {
+        BigDecimal above = value.subtract(threshold);
+        return switch (this) {
+            case GE -> above;
+            case LE -> above.negate();
+            case EQ -> above.abs().negate();
+        };
+    }
+
     public boolean holds(BigDecimal value, BigDecimal threshold) {
         int c = value.compareTo(threshold);
         return switch (this) {

@@ -289,23 +289,34 @@ public class ProgrammeDirectory implements ProgrammeLookup, UnitOwners {
     }
 
     private Map<String, Object> planWithTasks(Map<String, Object> plan) {
-        plan.put("taskStatus", jdbc.queryForList("""
+        plan.put("taskStatus", plainDates(jdbc.queryForList("""
                 select task_id as "taskId", description, due_date as "dueDate", office, status,
                        completed_on as "completedOn", missed_on as "missedOn"
-                from plan_task where plan_id = ? order by due_date, task_id""", plan.get("planId")));
+                from plan_task where plan_id = ? order by due_date, task_id""", plan.get("planId"))));
         return plan;
+    }
+
+    /**
+     * Rows read as maps carry {@code java.sql.Date}, which JSON would write as a midnight instant
+     * ({@code 2024-04-01T00:00:00.000Z}, or the day before in a zone east of UTC); every other date of the API is a
+     * plain {@code 2024-04-01}.
+     */
+    private static List<Map<String, Object>> plainDates(List<Map<String, Object>> rows) {
+        rows.forEach(row -> row.replaceAll((column, value) -> value instanceof java.sql.Date date
+                ? date.toLocalDate() : value));
+        return rows;
     }
 
     /** Tasks with their status (OPEN, DONE, MISSED), optionally of one unit's plans and of one status. */
     public List<Map<String, Object>> deadlines(UnitId unitId, String status) {
-        return jdbc.queryForList("""
+        return plainDates(jdbc.queryForList("""
                 select t.plan_id as "planId", p.number as "planNumber", t.task_id as "taskId", t.description,
                        t.due_date as "dueDate", t.office, t.status, t.completed_on as "completedOn",
                        t.missed_on as "missedOn", t.unit_id as "unitId"
                 from plan_task t join plan_view p on p.plan_id = t.plan_id
                 where (cast(? as uuid) is null or t.unit_id = cast(? as uuid))
                   and (cast(? as varchar) is null or t.status = ?)
-                order by t.due_date, t.task_id""", uuid(unitId), uuid(unitId), status, status);
+                order by t.due_date, t.task_id""", uuid(unitId), uuid(unitId), status, status));
     }
 
     /** Open tasks whose due date is before {@code today}: the deadline watch marks them missed. */

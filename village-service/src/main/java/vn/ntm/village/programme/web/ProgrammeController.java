@@ -119,7 +119,12 @@ class ProgrammeController {
     record CompletionRequest(@NotNull LocalDate completedOn, @Size(max = 500) String note) {
     }
 
-    record RecognitionRequest(String id, @NotNull RecognitionLevel level,
+    /**
+     * @param recognitionId optional recognition id (a UUID), the name the answer gives it; a client that retries
+     *                      chooses it, and a second request with the same id is refused with 409
+     * @param id            the same, under its former name (still accepted; giving both, they must agree)
+     */
+    record RecognitionRequest(String recognitionId, String id, @NotNull RecognitionLevel level,
                               @NotBlank @Size(max = 64) String criteriaSetCode, @NotNull LocalDate requestedOn,
                               @NotNull Boolean noOverdueConstructionDebt,
                               @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence) {
@@ -216,9 +221,14 @@ class ProgrammeController {
     ResponseEntity<Map<String, Object>> request(@PathVariable String unitId,
                                                 @Valid @RequestBody RecognitionRequest request) {
         UnitId unit = existingUnit(unitId);
-        String recognitionId = newId(request.id());
+        if (request.recognitionId() != null && request.id() != null && !request.recognitionId().equals(request.id())) {
+            throw RuleViolation.invalid("recognition-ids-differ", "recognitionId", request.recognitionId(),
+                    request.id());
+        }
+        String recognitionId = newId(request.recognitionId() != null ? request.recognitionId() : request.id(),
+                request.recognitionId() != null ? "recognitionId" : "id");
         if (programme.recognition(recognitionId).isPresent()) {
-            throw RuleViolation.conflict("recognition-id-taken", "id", recognitionId);
+            throw RuleViolation.conflict("recognition-id-taken", "recognitionId", recognitionId);
         }
         commands.sendAndWait(new RecognitionCommands.RequestRecognition(recognitionId, unit, request.level(),
                 request.criteriaSetCode(), request.requestedOn(), request.noOverdueConstructionDebt(),
@@ -325,11 +335,16 @@ class ProgrammeController {
 
     /** The client's id for a new plan or recognition (a UUID, so retries are safe), or a fresh one. */
     private static String newId(String requested) {
+        return newId(requested, "id");
+    }
+
+    /** The id a client chose in {@code field}, normalised, or a new one when it chose none. */
+    private static String newId(String requested, String field) {
         if (requested == null || requested.isBlank()) {
             return UUID.randomUUID().toString();
         }
         if (!isUuid(requested)) {
-            throw RuleViolation.invalid("invalid-id", "id", requested);
+            throw RuleViolation.invalid("invalid-id", field, requested);
         }
         return UUID.fromString(requested).toString();
     }
