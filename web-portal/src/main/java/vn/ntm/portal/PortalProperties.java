@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param villageUrl   village-service's base URL
  * @param criteriaUrl  criteria-service's base URL
  * @param reportingUrl reporting-service's base URL
+ * @param endSessionUri the provider's end-session endpoint, only where its discovery document is not read (compose);
+ *                      null otherwise
  */
 @ConfigurationProperties("ntm.portal")
-public record PortalProperties(URI villageUrl, URI criteriaUrl, URI reportingUrl) {
+public record PortalProperties(URI villageUrl, URI criteriaUrl, URI reportingUrl, URI endSessionUri) {
 }

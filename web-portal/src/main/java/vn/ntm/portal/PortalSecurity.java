@@ -27,7 +27,8 @@ class PortalSecurity {
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/favicon.ico", "/error"};
 
     @Bean
-    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations, PortalProperties portal)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -36,7 +37,7 @@ class PortalSecurity {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)))
-                .logout(logout -> logout.logoutSuccessHandler(new SignOut(registrations)))
+                .logout(logout -> logout.logoutSuccessHandler(new SignOut(registrations, portal.endSessionUri())))
                 .csrf(csrf -> csrf.spa())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new SignInRequired(), PortalSecurity::backgroundRequest));
