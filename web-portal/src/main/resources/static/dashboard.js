@@ -64,7 +64,7 @@ const params = new URLSearchParams(location.search);
 const state = {
   lang: Portal.state.lang,
   unit: params.get('unit'),
-  date: params.get('date') || isoDay(new Date()),
+  date: params.get('date') || Portal.today(), // Vietnam's calendar date
   selected: params.get('unit'),
   notice: null
 };
@@ -87,7 +87,7 @@ function dayIndex(iso) { return Math.round((Date.parse(iso) - Date.parse(FIRST_D
 function dayOf(index) { return isoDay(new Date(Date.parse(FIRST_DAY) + index * 86400000)); }
 function vnDate(iso) { if (!iso) return ''; const [y, m, d] = iso.split('-'); return `${d}/${m}/${y}`; }
 function statusBadge(status, text) { return el('span', { class: `status ${status}` }, text ?? t(status)); }
-function comparator(c) { return { LE: '≤', LT: '<', GT: '>', EQ: '=', GE: '≥' }[c] ?? (c || '≥'); }
+function comparator(c) { return { LE: '≤', LT: '<', GT: '>', EQ: '=', GE: '≥', '<=': '≤', '>=': '≥' }[c] ?? (c || '≥'); }
 function number(v) { return v === null || v === undefined ? '' : Number(v).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB'); }
 // ---------------------------------------------------------------------------------------------------- requests
 // Everything goes through the portal (Portal.request/json: the session cookie, the CSRF header; the portal relays
@@ -164,7 +164,7 @@ function provenance(s) {
   const id = `tip-${++tipCount}`;
   const text = `${t('source')}: ${s.thresholdSource ?? '—'} · ${s.thresholdVerified ? t('verified') : t('unverified')}`
     + (s.setVersion ? ` · ${s.criteriaSet} ${t('setVersion')} ${s.setVersion}` : '');
-  const label = s.threshold == null ? '—' : `${comparator(s.comparator)} ${number(s.threshold)}${s.unit ? ' ' + s.unit : ''}${s.thresholdVerified ? '' : ' *'}`;
+  const label = s.threshold == null ? '—' : `${comparator(s.comparator)} ${number(s.threshold)}${s.unit ? ' ' + Portal.unit(s.unit) : ''}${s.thresholdVerified ? '' : ' *'}`;
   return el('span', { class: `prov${s.thresholdVerified ? '' : ' unverified'}`, tabindex: 0, 'aria-describedby': id, 'data-provenance': text },
     label, el('span', { role: 'tooltip', id, class: 'tip' }, text));
 }
@@ -228,7 +228,7 @@ function chart(target) {
   const xs = points.map(p => p.x).concat(target.dueDate ? [Date.parse(target.dueDate)] : []);
   const ys = points.map(p => p.y).concat(goal == null ? [] : [goal]);
   const titleId = `chart-${target.targetId}-${++tipCount}`;
-  const description = `${t('target')} ${comparator(target.comparator)} ${number(goal)} ${target.unit ?? ''}; ` +
+  const description = `${t('target')} ${comparator(target.comparator)} ${number(goal)} ${Portal.unit(target.unit)}; ` +
     points.map(p => `${vnDate(isoDay(new Date(p.x)))}: ${number(p.y)}`).join('; ');
   const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' },
     svg('title', { id: titleId }, `${t('chartOf')}: ${target.description ?? target.indicatorCode}. ${description}`));
@@ -288,12 +288,13 @@ function renderRecognitions(pipeline) {
 
 function setDownloads() {
   const q = query();
-  document.getElementById('download-matrix-xlsx').href = `api/exports/matrix.xlsx?${q}&lang=${state.lang}`;
-  document.getElementById('download-matrix-csv').href = `api/exports/matrix.csv?${q}&lang=${state.lang}`;
+  // the links name reporting-service's route on the portal, so they work opened in a tab of their own as well
+  document.getElementById('download-matrix-xlsx').href = `${REPORTING}api/exports/matrix.xlsx?${q}&lang=${state.lang}`;
+  document.getElementById('download-matrix-csv').href = `${REPORTING}api/exports/matrix.csv?${q}&lang=${state.lang}`;
   const report = state.selected || state.unit;
   for (const [id, format] of [['download-report-xlsx', 'xlsx'], ['download-report-csv', 'csv']]) {
     const link = document.getElementById(id);
-    if (report) { link.href = `api/exports/progress-report.${format}?unit=${report}&asOf=${state.date}&lang=${state.lang}`; link.hidden = false; }
+    if (report) { link.href = `${REPORTING}api/exports/progress-report.${format}?unit=${report}&asOf=${state.date}&lang=${state.lang}`; link.hidden = false; }
     else link.hidden = true;
   }
 }
@@ -308,7 +309,7 @@ function fileName(disposition) {
 document.querySelectorAll('#downloads a').forEach(link => link.addEventListener('click', async event => {
   event.preventDefault();
   try {
-    const response = await authFetch(link.getAttribute('href'));
+    const response = await Portal.request(link.getAttribute('href'));
     if (!response.ok) {
       let detail = response.statusText;
       try { detail = (await response.json()).detail || detail; } catch (e) { /* not a problem detail */ }
@@ -359,7 +360,12 @@ async function load() {
   if (ticket !== loading || !Portal.state.me) return;
   renderProgress(plans); renderDeadlines(deadlines); renderRecognitions(recognitions);
   document.body.dataset.loaded = `${state.date}|${state.unit ?? ''}`;
-  history.replaceState(null, '', `?${new URLSearchParams({ date: state.date, ...(state.unit ? { unit: state.unit } : {}), ...(state.lang === 'en' ? { lang: 'en' } : {}) })}`);
+  history.replaceState(null, '', address());
+}
+
+// What the address bar holds: the date and unit shown, so a reload (or signing in again) comes back to them.
+function address() {
+  return `?${new URLSearchParams({ date: state.date, ...(state.unit ? { unit: state.unit } : {}), ...(state.lang === 'en' ? { lang: 'en' } : {}) })}`;
 }
 
 function drill(unitId) {
@@ -369,7 +375,7 @@ function drill(unitId) {
 
 // ---------------------------------------------------------------------------------------------------- time
 const slider = document.getElementById('date-slider');
-const todayIndex = dayIndex(isoDay(new Date()));
+const todayIndex = dayIndex(Portal.today());
 slider.max = String(todayIndex);
 slider.value = String(Math.min(todayIndex, Math.max(0, dayIndex(state.date))));
 slider.setAttribute('aria-valuetext', vnDate(state.date));
@@ -425,6 +431,8 @@ replayButton.addEventListener('click', async () => {
 let feed = null;
 let poll = null;
 Portal.onSessionEnded(() => {
+  // "sign in again" returns to this address: the date and unit chosen, not the last ones that loaded
+  history.replaceState(null, '', address());
   feed?.close(); feed = null;
   clearInterval(poll); poll = null;
   clearTimeout(replayTimer);

@@ -118,13 +118,17 @@ const Portal = (() => {
     header.querySelector('#lang-vi').addEventListener('click', () => switchLanguage('vi'));
     header.querySelector('#lang-en').addEventListener('click', () => switchLanguage('en'));
   }
+  function translate() {
+    document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = t(n.dataset.i18nPlaceholder); });
+  }
   const languageListeners = [];
   let currentPage = null;
   function switchLanguage(lang) {
     state.lang = lang;
     localStorage.setItem('ntm.lang', lang);
     document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+    translate();
     renderHeader(currentPage);
     languageListeners.forEach(listener => listener(lang));
   }
@@ -133,7 +137,7 @@ const Portal = (() => {
     currentPage = page;
     Object.entries(texts).forEach(([lang, entries]) => Object.assign(pageText[lang], entries));
     document.documentElement.lang = state.lang;
-    document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+    translate();
     state.me = await json('/me');
     renderHeader(page);
     return state.me;
@@ -144,13 +148,24 @@ const Portal = (() => {
     if (cleaned === '') return null;
     return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
   }
+  // Indicator units as the criteria sets write them (some in English, some in Vietnamese), shown in the page's language.
+  const UNITS = {
+    '% households': ['% hộ', '% households'], '% km': ['% km', '% km'], '% workers': ['% lao động', '% workers'],
+    '% villages': ['% thôn', '% villages'], '% population': ['% dân số', '% population'],
+    '% students': ['% học sinh', '% students'], '% schools': ['% trường học', '% schools'],
+    '% households+establishments': ['% hộ và cơ sở', '% households and establishments'], '% ha': ['% ha', '% ha'],
+    '% farms': ['% trang trại', '% farms'], '% establishments': ['% cơ sở', '% establishments'],
+    '% children': ['% trẻ em', '% children'], 'mô hình / models': ['mô hình', 'models'],
+    'triệu đồng/người/năm': ['triệu đồng/người/năm', 'million VND per person per year'], 'm2/người': ['m²/người', 'm² per person']
+  };
+  function unit(text) { return text ? (UNITS[text]?.[state.lang === 'en' ? 1 : 0] ?? text) : ''; }
   function vnDate(iso) { if (!iso) return ''; const [y, m, d] = String(iso).slice(0, 10).split('-'); return `${d}/${m}/${y}`; }
   function today() {
     // Vietnam's calendar date, whatever the browser's zone
     return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
   }
   return {
-    state, t, el, request, json, start, signOut, roles, parseNumber, vnDate, today, SessionEnded, sessionEnded, csrf,
+    state, t, el, request, json, start, signOut, roles, parseNumber, vnDate, today, unit, SessionEnded, sessionEnded, csrf,
     onSessionEnded: listener => sessionListeners.push(listener),
     onLanguage: listener => languageListeners.push(listener)
   };

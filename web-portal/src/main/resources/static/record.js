@@ -73,14 +73,14 @@ function number(v) { return v === null || v === undefined ? '' : Number(v).toLoc
 function thresholdText(i) {
   if (i.kind === 'PASS_FAIL') return t('pass');
   if (i.threshold === null || i.threshold === undefined) return '—';
-  return `${comparator(i.comparator)} ${number(i.threshold)}${i.unit ? ` ${i.unit}` : ''}`;
+  return `${comparator(i.comparator)} ${number(i.threshold)}${i.unit ? ` ${Portal.unit(i.unit)}` : ''}`;
 }
 function currentText(i) {
   if (!i.validOn) return t('noValue');
   let value;
   if (i.kind === 'PASS_FAIL') value = i.passed ? t('pass') : t('fail');
   else if (i.numerator !== null && i.numerator !== undefined) value = `${number(i.numerator)}/${number(i.denominator)} (${number(i.value)}%)`;
-  else value = `${number(i.value)}${i.unit ? ` ${i.unit}` : ''}`;
+  else value = `${number(i.value)}${i.unit ? ` ${Portal.unit(i.unit)}` : ''}`;
   return `${value} · ${t('on')} ${Portal.vnDate(i.validOn)}`;
 }
 function inputsFor(i) {
@@ -104,12 +104,12 @@ function inputsFor(i) {
   return el('div', { class: 'inputs' },
     el('label', { for: `val-${code}`, class: 'small' }, t('value')),
     el('input', { id: `val-${code}`, 'data-code': code, 'data-part': 'value', inputmode: 'decimal', size: 10 }),
-    i.unit ? ` ${i.unit}` : '');
+    i.unit ? ` ${Portal.unit(i.unit)}` : '');
 }
 function renderRows() {
   const rows = page.indicators.map(i => el('tr', { 'data-code': i.code },
     el('th', { scope: 'row' }, el('span', { class: 'code' }, i.code), ' ', name(i), el('br'),
-      el('span', { class: 'note' }, `${t(i.kind)}${i.unit ? ` · ${i.unit}` : ''}`)),
+      el('span', { class: 'note' }, `${t(i.kind)}${i.unit ? ` · ${Portal.unit(i.unit)}` : ''}`)),
     el('td', {}, thresholdText(i), i.thresholdVerified ? '' : el('span', { class: 'unverified', title: t('unverifiedLegend') }, ' *')),
     el('td', {}, el('span', { class: `status ${i.status ?? 'UNKNOWN'}` }, t(i.status ?? 'UNKNOWN')), ' ', currentText(i)),
     el('td', {}, inputsFor(i), el('p', { class: 'field-error', id: `error-${i.code}`, role: 'alert', hidden: '' })),
@@ -272,7 +272,7 @@ async function showHistory(code) {
 function entryValue(e, indicator) {
   if (e.passed !== null && e.passed !== undefined) return e.passed ? t('pass') : t('fail');
   if (e.numerator !== null && e.numerator !== undefined) return `${number(e.numerator)}/${number(e.denominator)}`;
-  if (e.value !== null && e.value !== undefined) return `${number(e.value)}${indicator?.unit ? ` ${indicator.unit}` : ''}`;
+  if (e.value !== null && e.value !== undefined) return `${number(e.value)}${indicator?.unit ? ` ${Portal.unit(indicator.unit)}` : ''}`;
   return '';
 }
 function openChange(kind, entry, indicator) {
