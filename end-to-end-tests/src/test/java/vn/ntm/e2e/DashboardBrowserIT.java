@@ -1,13 +1,11 @@
 package vn.ntm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -201,7 +199,7 @@ class DashboardBrowserIT {
      */
     @Test
     void aChangeMadeThroughTheApiShowsOnTheOpenDashboardWithoutReloading() {
-        String commune = registerCommune();
+        String commune = RunningPlatform.registerCommune("kiểm thử bảng theo dõi");
         try (PortalBrowser browser = new PortalBrowser()) {
             browser.open("/?date=2024-12-31&unit=" + commune).signInAs(ANALYST, null);
             shows(browser, "2024-12-31", commune);
@@ -359,29 +357,5 @@ class DashboardBrowserIT {
 
     private static List<String> concat(String first, List<String> rest) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
-    }
-
-    /** A province, district and commune of this test's own (region TDMNPB, as Bắc Giang), known to every service. */
-    private static String registerCommune() {
-        String province = UUID.randomUUID().toString();
-        String district = UUID.randomUUID().toString();
-        String commune = UUID.randomUUID().toString();
-        JsonHttp village = RunningPlatform.village();
-        for (Map<String, Object> unit : List.of(
-                Map.<String, Object>of("id", province, "level", "PROVINCE", "name", "Kiểm thử bảng theo dõi",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "region", "TDMNPB"),
-                Map.<String, Object>of("id", district, "level", "DISTRICT", "name", "Kiểm thử bảng theo dõi",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", province),
-                Map.<String, Object>of("id", commune, "level", "COMMUNE", "name", "Kiểm thử bảng theo dõi",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", district))) {
-            JsonHttp.Response registered = village.post("/api/units", unit);
-            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(RunningPlatform.criteria().get("/api/units/" + commune).status()).isEqualTo(200);
-            assertThat(MeasurementFlowIT.find(RunningPlatform.reporting().get("/api/units?asOf=2024-12-31").json(),
-                    commune)).isNotNull();
-        });
-        return commune;
     }
 }

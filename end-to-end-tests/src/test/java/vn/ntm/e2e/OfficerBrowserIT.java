@@ -1,7 +1,6 @@
 package vn.ntm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -28,7 +26,6 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.launcher.DemoLoader;
-import vn.ntm.testing.JsonHttp;
 
 /**
  * A commune officer's whole job in the browser, across the platform (portal, identity provider, the three
@@ -43,14 +40,12 @@ class OfficerBrowserIT {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
     private static final String OFFICER = RunningPlatform.OPERATOR; // every role, the whole platform
-    private final String province = UUID.randomUUID().toString();
-    private final String district = UUID.randomUUID().toString();
-    private final String commune = UUID.randomUUID().toString();
+    private String commune;
 
     @Test
     void anOfficerRecordsCorrectsRetractsAndImportsInTheBrowserAndTheDashboardFollows() throws Exception {
         RunningPlatform.demo().load(DemoLoader.SONG_VAN); // publishes the 2021–2025 sets (idempotent)
-        registerCommune();
+        commune = RunningPlatform.registerCommune("kiểm thử trình duyệt");
 
         try (PortalBrowser browser = new PortalBrowser()) {
             // sign in on the provider's page: the portal sends an unknown visitor there first
@@ -183,25 +178,6 @@ class OfficerBrowserIT {
     /** A CSS selector for an element id that holds dots (indicator codes do). */
     private static String id(String id) {
         return "[id='" + id + "']";
-    }
-
-    private void registerCommune() {
-        JsonHttp village = RunningPlatform.village();
-        for (Map<String, Object> unit : List.of(
-                Map.<String, Object>of("id", province, "level", "PROVINCE", "name", "Tỉnh kiểm thử trình duyệt",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "region", "TDMNPB"),
-                Map.<String, Object>of("id", district, "level", "DISTRICT", "name", "Huyện kiểm thử trình duyệt",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", province),
-                Map.<String, Object>of("id", commune, "level", "COMMUNE", "name", "Xã kiểm thử trình duyệt",
-                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", district))) {
-            JsonHttp.Response registered = village.post("/api/units", unit);
-            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(RunningPlatform.criteria().get("/api/units/" + commune).status()).isEqualTo(200);
-            assertThat(MeasurementFlowIT.find(RunningPlatform.reporting().get("/api/units?asOf=2024-09-30").json(),
-                    commune)).isNotNull();
-        });
     }
 
     /** Every measurement recorded for the unit's three indicators of the set (criteria-service's history). */

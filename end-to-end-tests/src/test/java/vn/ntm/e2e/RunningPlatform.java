@@ -66,4 +66,32 @@ final class RunningPlatform {
     private static JsonHttp client(String baseUrl, String user) {
         return new JsonHttp(baseUrl).withToken(get().token(user));
     }
+
+    /**
+     * A province, district and commune of a test's own (region TDMNPB, as Bắc Giang), registered through
+     * village-service and awaited until criteria-service and reporting know the commune: a test that writes to it
+     * leaves the demo's history, which other tests assert exactly, as it was. Returns the commune's id.
+     */
+    static String registerCommune(String name) {
+        String province = java.util.UUID.randomUUID().toString();
+        String district = java.util.UUID.randomUUID().toString();
+        String commune = java.util.UUID.randomUUID().toString();
+        for (java.util.Map<String, Object> unit : java.util.List.of(
+                java.util.Map.<String, Object>of("id", province, "level", "PROVINCE", "name", "Tỉnh " + name,
+                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "region", "TDMNPB"),
+                java.util.Map.<String, Object>of("id", district, "level", "DISTRICT", "name", "Huyện " + name,
+                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", province),
+                java.util.Map.<String, Object>of("id", commune, "level", "COMMUNE", "name", "Xã " + name,
+                        "validFrom", "2024-01-01", "legalBasis", "kiểm thử", "parentId", district))) {
+            JsonHttp.Response registered = village().post("/api/units", unit);
+            org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            org.assertj.core.api.Assertions.assertThat(criteria().get("/api/units/" + commune).status())
+                    .isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(MeasurementFlowIT.find(
+                    reporting().get("/api/units?asOf=2024-12-31").json(), commune)).isNotNull();
+        });
+        return commune;
+    }
 }
