@@ -156,13 +156,23 @@ class Assessment {
         return rule;
     }
 
-    /** The value fits its indicator, a pass/fail names its office, and the same measurement is not there already. */
+    /**
+     * The value fits its indicator, a pass/fail names its office, and it is not what already governs its date: the
+     * latest recorded (not retracted) measurement of the indicator on that date says the same (a resent request). A
+     * value some earlier measurement of that date had is recorded: it governs the date again.
+     */
     private void checkRecordable(IndicatorRule rule, LocalDate validOn, MeasuredValue value, Evidence evidence) {
         IndicatorEvaluation.checkFits(rule, value);
         IndicatorEvaluation.checkAssessedByAnOffice(rule, evidence);
         String fingerprint = fingerprint(rule.indicatorCode(), validOn, value);
-        if (measurements.values().stream().filter(m -> !m.retracted())
-                .anyMatch(m -> fingerprint(m.indicatorCode(), m.validOn(), m.value()).equals(fingerprint))) {
+        Measurement governing = null;
+        for (Measurement m : measurements.values()) { // in the order recorded
+            if (!m.retracted() && m.indicatorCode().equals(rule.indicatorCode()) && m.validOn().equals(validOn)) {
+                governing = m;
+            }
+        }
+        if (governing != null
+                && fingerprint(governing.indicatorCode(), governing.validOn(), governing.value()).equals(fingerprint)) {
             throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), validOn);
         }
     }

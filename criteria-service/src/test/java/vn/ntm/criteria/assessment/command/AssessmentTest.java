@@ -335,6 +335,21 @@ class AssessmentTest {
                 "duplicate-measurement");
     }
 
+    /**
+     * Catches a duplicate rule that compares with every measurement of the date instead of the one that governs it:
+     * an officer who goes back to an earlier figure of the same date (or imports a sheet holding it) would be refused
+     * although the date's status would change.
+     */
+    @Test
+    void anEarlierFigureOfTheSameDateRecordedAgainGovernsTheDateAgain() {
+        List<Object> events = published(List.of(record("m1", "I1", rate(45, 50), MARCH),
+                record("m2", "I1", rate(40, 50), MARCH)), record("m3", "I1", rate(45, 50), MARCH));
+        assertThat(events.get(0)).isInstanceOf(MeasurementRecorded.class);
+        assertThat(((MeasurementRecorded) events.get(0)).measurementId()).isEqualTo("m3");
+        refused(List.of(record("m1", "I1", rate(45, 50), MARCH), record("m2", "I1", rate(40, 50), MARCH)),
+                record("m3", "I1", rate(40, 50), MARCH), "duplicate-measurement");
+    }
+
     @Test
     void aPassFailAssessmentNamesTheOfficeThatMadeIt() {
         refused(List.of(), new RecordMeasurementCommand(ID, UNIT, PATH, SET, "m1", "I3",
