@@ -5,18 +5,15 @@
 'use strict';
 const TEXT = {
   vi: {
-    title: 'Nông thôn mới — Ghi số liệu chỉ tiêu', skip: 'Bỏ qua, đến nội dung chính',
-    intro: 'Chọn đơn vị, bộ tiêu chí và ngày của số liệu; điền kết quả từng chỉ tiêu rồi ghi một lần cho cả biểu mẫu.',
-    chooseHeading: 'Đơn vị, bộ tiêu chí, ngày', validOnLabel: 'Số liệu tính đến ngày', unitLabel: 'Đơn vị',
-    setLabel: 'Bộ tiêu chí', evidenceHeading: 'Căn cứ (dùng chung cho cả biểu mẫu)', documentLabel: 'Số văn bản',
+    title: 'Nông thôn mới — Ghi số liệu chỉ tiêu',
+    intro: 'Chọn đơn vị, bộ tiêu chí và ngày của số liệu; điền kết quả từng chỉ tiêu rồi ghi một lần cho cả biểu mẫu.', evidenceHeading: 'Căn cứ (dùng chung cho cả biểu mẫu)', documentLabel: 'Số văn bản',
     documentPlaceholder: 'ví dụ: 12/BC-UBND', documentDateLabel: 'Ngày văn bản', officeLabel: 'Cơ quan', noteLabel: 'Ghi chú',
     unverifiedLegend: '* ngưỡng chưa kiểm chứng với văn bản pháp luật', colIndicator: 'Chỉ tiêu',
     colThreshold: 'Ngưỡng của đơn vị', colCurrent: 'Hiện tại (vào ngày đã chọn)', colNew: 'Kết quả mới', colHistory: 'Lịch sử',
     submit: 'Ghi số liệu', clear: 'Xoá các ô đã nhập', reasonLabel: 'Lý do', cancel: 'Huỷ', close: 'Đóng',
     MET: 'Đạt', NOT_MET: 'Chưa đạt', UNKNOWN: 'Chưa rõ', NUMBER: 'số', RATE: 'tỷ lệ', PASS_FAIL: 'đạt / không đạt',
     MUST_BE_NONE: 'phải bằng 0', numerator: 'Tử số', denominator: 'Mẫu số', value: 'Giá trị', passed: 'Kết quả',
-    choose: '— chọn —', pass: 'Đạt', fail: 'Không đạt', assessingOffice: 'Cơ quan đánh giá', noUnits: 'Không có đơn vị nào trong phạm vi của bạn vào ngày này.',
-    noSets: 'Không có bộ tiêu chí nào có hiệu lực cho đơn vị này vào ngày đã chọn.', skeleton: '(bộ khung, chưa đủ chỉ tiêu để ghi)',
+    choose: '— chọn —', pass: 'Đạt', fail: 'Không đạt', assessingOffice: 'Cơ quan đánh giá',
     noValue: 'chưa có', on: 'ngày', by: 'người ghi', history: 'Lịch sử', historyOf: 'Lịch sử chỉ tiêu',
     notANumber: 'Không phải là số. Dùng dấu phẩy cho phần thập phân, ví dụ 74,5.', both: 'Cần điền cả tử số và mẫu số.',
     nothingTyped: 'Chưa điền kết quả nào.', saved: 'Đã ghi số liệu của {n} chỉ tiêu, ngày {date}.', savedOne: 'Đã ghi.',
@@ -27,9 +24,8 @@ const TEXT = {
     error: 'Không tải được dữ liệu', percentOf: 'tức'
   },
   en: {
-    title: 'New Rural Development — record indicator figures', skip: 'Skip to main content',
+    title: 'New Rural Development — record indicator figures',
     intro: 'Pick the unit, the criteria set and the date of the figures; fill in each indicator and record the whole form at once.',
-    chooseHeading: 'Unit, criteria set, date', validOnLabel: 'Figures as of', unitLabel: 'Unit', setLabel: 'Criteria set',
     evidenceHeading: 'Evidence (for the whole form)', documentLabel: 'Document number', documentPlaceholder: 'e.g. 12/BC-UBND',
     documentDateLabel: 'Document date', officeLabel: 'Office', noteLabel: 'Note',
     unverifiedLegend: '* threshold not verified against the legal text', colIndicator: 'Indicator',
@@ -37,8 +33,7 @@ const TEXT = {
     submit: 'Record figures', clear: 'Clear what was typed', reasonLabel: 'Reason', cancel: 'Cancel', close: 'Close',
     MET: 'Met', NOT_MET: 'Not met', UNKNOWN: 'Unknown', NUMBER: 'number', RATE: 'rate', PASS_FAIL: 'pass / fail',
     MUST_BE_NONE: 'must be none', numerator: 'Numerator', denominator: 'Denominator', value: 'Value', passed: 'Result',
-    choose: '— choose —', pass: 'Pass', fail: 'Fail', assessingOffice: 'Assessing office', noUnits: 'No unit in your scope on this date.',
-    noSets: 'No criteria set is in force for this unit on the chosen date.', skeleton: '(skeleton, cannot be recorded yet)',
+    choose: '— choose —', pass: 'Pass', fail: 'Fail', assessingOffice: 'Assessing office',
     noValue: 'none', on: 'on', by: 'by', history: 'History', historyOf: 'History of indicator',
     notANumber: 'Not a number. Use a decimal comma or point, e.g. 74,5.', both: 'Fill in both the numerator and the denominator.',
     nothingTyped: 'No result has been filled in.', saved: 'Recorded {n} indicators as of {date}.', savedOne: 'Recorded.',
@@ -49,6 +44,7 @@ const TEXT = {
     error: 'Could not load data', percentOf: 'that is'
   }
 };
+Object.keys(TEXT).forEach(lang => Object.assign(TEXT[lang], Chooser.texts[lang], TEXT[lang]));
 const { el, t } = Portal;
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 const byId = id => document.getElementById(id);

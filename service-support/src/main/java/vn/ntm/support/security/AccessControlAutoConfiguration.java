@@ -1,10 +1,8 @@
 package vn.ntm.support.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import io.swagger.v3.oas.models.Components;
@@ -23,8 +21,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
@@ -33,12 +29,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server: no endpoint answers without a valid access token except health and the
- * API docs (and what a service declares in {@link OpenPaths}, such as the dashboard's static files). Tokens are
+ * API docs. Tokens are
  * verified by Spring Security against the issuer configured with the standard
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties ({@code issuer-uri}, {@code jwk-set-uri}, or the
  * environment variables {@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI} and {@code ..._JWK_SET_URI});
- * this adds that a token must expire and be meant for the platform. Who may call what is declared per endpoint with
- * {@link Access}.
+ * this adds that a token must expire and be meant for the platform. Tokens come in the {@code Authorization} header
+ * only, never in the URL (which ends up in logs); browsers reach the services through the web portal, which sends the
+ * header. Who may call what is declared per endpoint with {@link Access}.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -52,20 +49,15 @@ public class AccessControlAutoConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource problemMessages, LocaleResolver localeResolver,
-                                    ObjectProvider<OpenPaths> openPaths) {
-        OpenPaths served = openPaths.getIfAvailable(() -> new OpenPaths(List.of(), List.of()));
-        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
-        open.addAll(served.withoutToken());
+    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource problemMessages, LocaleResolver localeResolver) {
         SecurityProblems unauthenticated = new SecurityProblems(problemMessages, localeResolver);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
-                        .bearerTokenResolver(bearerTokens(served.tokenInQuery()))
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated));
         return http.build();
@@ -116,18 +108,6 @@ public class AccessControlAutoConfiguration {
                 registry.addInterceptor(new AccessInterceptor(guard, found));
             }
         };
-    }
-
-    /**
-     * The {@code Authorization} header everywhere; on the listed paths also {@code ?access_token=}, for browsers'
-     * {@code EventSource}, which cannot send headers (the live feed).
-     */
-    private static BearerTokenResolver bearerTokens(List<String> queryTokenPaths) {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver query = new DefaultBearerTokenResolver();
-        query.setAllowUriQueryParameter(true);
-        return (HttpServletRequest request) -> queryTokenPaths.contains(request.getRequestURI())
-                ? query.resolve(request) : header.resolve(request);
     }
 
     private static final UnitLineage NO_UNITS = new UnitLineage() {
