@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Owns what the criteria (tiêu chí) are and where each unit stands against them. */
 @SpringBootApplication
-@org.springframework.scheduling.annotation.EnableScheduling
 public class CriteriaServiceApplication {
 
     public static void main(String[] args) {

@@ -6,33 +6,23 @@ import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
 import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
-import vn.ntm.contracts.UnitEnded;
-import vn.ntm.contracts.UnitRef;
-import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
-import vn.ntm.testing.AccessMatrix.Scope;
 import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 import vn.ntm.testing.TestIdentity;
+import vn.ntm.testing.UnitHierarchy;
 import vn.ntm.testing.identity.DemoUser;
 
 /**
@@ -86,17 +76,7 @@ class AccessControlIT {
             Map.entry("GET /api/criteria-sets/{code}/versions",
                     Rule.of("GET /api/criteria-sets/" + SET + "/versions", ROLE, READERS))));
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
-
+    UnitHierarchy units;
     String province;
     String district;
     String commune;
@@ -105,29 +85,25 @@ class AccessControlIT {
     String neighbour;
     String otherProvince;
 
+    private final ServiceUnderTest service;
+
+    AccessControlIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     /** The hierarchy arrives from village-service: a merger on 1/7/2025 ends "Xã cũ" into "Xã mới". */
     @BeforeEach
     void unitsArriveFromVillageService() {
-        String suffix = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        province = UUID.randomUUID().toString();
-        otherProvince = UUID.randomUUID().toString();
-        UnitRef p = new UnitRef(province, "PROVINCE", "Tỉnh Thử " + suffix);
-        UnitRef q = new UnitRef(otherProvince, "PROVINCE", "Tỉnh Khác " + suffix);
-        unit(p.name(), null, List.of(p), "PROVINCE", "1997-01-01");
-        district = register("DISTRICT", "Huyện thử", List.of(p, ref(UUID.randomUUID().toString(), "DISTRICT",
-                "Huyện thử")), "1997-01-01");
-        List<UnitRef> districtPath = List.of(p, new UnitRef(district, "DISTRICT", "Huyện thử"));
-        unit(q.name(), null, List.of(q), "PROVINCE", "1997-01-01");
-        mergedCommune = register("COMMUNE", "Xã cũ", with(districtPath, "COMMUNE", "Xã cũ"), "1997-01-01");
-        neighbour = register("COMMUNE", "Xã bên", with(districtPath, "COMMUNE", "Xã bên"), "1997-01-01");
-        commune = register("COMMUNE", "Xã mới", with(districtPath, "COMMUNE", "Xã mới"), "2025-07-01");
-        List<UnitRef> communePath = with(districtPath, "COMMUNE", "Xã mới");
-        communePath.set(communePath.size() - 1, new UnitRef(commune, "COMMUNE", "Xã mới"));
-        village = register("VILLAGE", "Thôn một", with(communePath, "VILLAGE", "Thôn một"), "2025-07-01");
-        send(Envelope.of(UUID.randomUUID(), LocalDate.of(2025, 7, 1), Instant.now(), VILLAGE_SERVICE, mergedCommune,
-                with(districtPath, "COMMUNE", "Xã cũ"), new UnitEnded("MERGED", List.of(commune),
-                        LocalDate.of(2025, 7, 1), "Nghị quyết thử")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        units = UnitHierarchy.withFreshIds();
+        units.announcements(VILLAGE_SERVICE, LocalDate.of(1997, 1, 1), "Nghị quyết thử").forEach(this::send);
+        province = units.province();
+        district = units.district();
+        mergedCommune = units.mergedCommune();
+        neighbour = units.neighbour();
+        commune = units.commune();
+        village = units.village();
+        otherProvince = units.otherProvince();
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.jdbc().queryForObject(
                 "select count(*) from known_unit where unit_id = ?::uuid and ended_on is not null", Long.class,
                 mergedCommune) == 1 && operator().get("/api/units/" + village).status() == 200);
         if (operator().get("/api/criteria-sets/" + SET).status() == 404) {
@@ -138,13 +114,11 @@ class AccessControlIT {
     @Test
     void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
         assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
-                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(context));
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(service.context()));
         long eventsBefore = storedEvents();
 
         List<AccessMatrix.Outcome> outcomes = AccessMatrix.run(anonymous(), RULES, new AccessMatrix.Fixture(
-                Map.of(Scope.OWN, commune, Scope.CHILD, village, Scope.PARENT, district,
-                        Scope.OTHER_COMMUNE, neighbour, Scope.OTHER_PROVINCE, otherProvince,
-                        Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune),
+                units.scopes(),
                 Map.of("unit", commune), Map.of("unit", mergedCommune)));
 
         assertThat(outcomes.stream().filter(AccessMatrix.Outcome::wrong).map(Object::toString).toList())
@@ -180,7 +154,7 @@ class AccessControlIT {
                 electricity("2025-09-01")).status()).as("a village's officer does not write for the commune")
                 .isEqualTo(403);
 
-        JsonNode actor = JsonHttp.parse(jdbc.queryForObject("""
+        JsonNode actor = JsonHttp.parse(service.jdbc().queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
                 where payload_type like '%MeasurementRecorded%' order by global_index desc limit 1""", String.class))
                 .path("actor");
@@ -210,7 +184,7 @@ class AccessControlIT {
     }
 
     private JsonHttp anonymous() {
-        return new JsonHttp("http://localhost:" + port);
+        return service.anonymous();
     }
 
     private JsonHttp operator() {
@@ -221,38 +195,11 @@ class AccessControlIT {
         return anonymous().withToken(TestIdentity.issuer().token(DemoUser.of(role + "@" + unit, role, unit)));
     }
 
-    private static UnitRef ref(String id, String level, String name) {
-        return new UnitRef(id, level, name);
-    }
-
-    private static List<UnitRef> with(List<UnitRef> path, String level, String name) {
-        List<UnitRef> longer = new ArrayList<>(path);
-        longer.add(new UnitRef(UUID.randomUUID().toString(), level, name));
-        return longer;
-    }
-
-    /** Registers the last unit of the path under the one before it; returns its id. */
-    private String register(String level, String name, List<UnitRef> path, String validFrom) {
-        UnitRef self = path.get(path.size() - 1);
-        String parent = path.size() > 1 ? path.get(path.size() - 2).id() : null;
-        send(Envelope.of(UUID.randomUUID(), LocalDate.parse(validFrom), Instant.now(), VILLAGE_SERVICE, self.id(),
-                path, new UnitRegistered(level, name, parent, LocalDate.parse(validFrom), null, null, null, null)));
-        return self.id();
-    }
-
-    private UnitRef unit(String name, String parent, List<UnitRef> path, String level, String validFrom) {
-        UnitRef self = path.get(path.size() - 1);
-        send(Envelope.of(UUID.randomUUID(), LocalDate.parse(validFrom), Instant.now(), VILLAGE_SERVICE, self.id(),
-                path, new UnitRegistered(level, name, parent, LocalDate.parse(validFrom), "TDMNPB", null, null,
-                        null)));
-        return self;
-    }
-
     private void send(Envelope<?> envelope) {
-        new VillageServiceEvents(brokers, codec).send(envelope);
+        new VillageServiceEvents(service.brokers(), service.codec()).send(envelope);
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -12,10 +12,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
@@ -23,10 +19,10 @@ import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitAttributesChanged;
 import vn.ntm.contracts.UnitEnded;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /** criteria-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
 @ServiceIntegrationTest
@@ -34,20 +30,17 @@ class CriteriaServiceIT {
 
     private static final Actor ADMIN = new Actor("admin@bacgiang", "provincial-admin", null);
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
-
     String province;
     String commune;
 
+    private final ServiceUnderTest service;
+
+    CriteriaServiceIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @BeforeEach
@@ -84,7 +77,8 @@ class CriteriaServiceIT {
         assertThat(electricity.path("margin").decimalValue()).isEqualByComparingTo("2");
         assertThat(electricity.path("evidenceDocument").asString()).isEqualTo("30/KH-UBND");
 
-        List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+        List<String> stored = service.jdbc().queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry "
                 + "where payload_type like '%MeasurementRecorded' and aggregate_identifier like ?", String.class,
                 commune + "/%");
         assertThat(stored).singleElement().asString().contains("\"numerator\":2150")
@@ -94,7 +88,8 @@ class CriteriaServiceIT {
         List<ConsumerRecord<String, String>> published = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             published.clear();
-            published.addAll(KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)));
+            published.addAll(KafkaTopics.read(service.brokers(), "ntm.criteria", Integer.MAX_VALUE,
+                    Duration.ofSeconds(2)));
             assertThat(published).filteredOn(r -> commune.equals(r.key())).last()
                     .satisfies(r -> assertThat(r.value()).contains("\"CriteriaSetStatusChanged\""));
         });
@@ -164,7 +159,7 @@ class CriteriaServiceIT {
         assertThat(electricity.path("indicators")).extracting(i -> i.path("code").asString()).containsExactly("4.1");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                KafkaTopics.read(service.brokers(), "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                         .filter(r -> commune.equals(r.key()))
                         .map(r -> JsonHttp.parse(r.value()).path("eventType").asString()).toList())
                 .contains("MeasurementCorrected", "MeasurementRetracted"));
@@ -234,7 +229,7 @@ class CriteriaServiceIT {
         assertThat(history.get(1).path("status").asString()).as("history is not rewritten").isEqualTo("MET");
 
         measureIn(code, "98.6", "2024-04-01");
-        String underV1 = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+        String underV1 = service.jdbc().queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
                 + "where payload_type like '%MeasurementRecorded' and convert_from(payload, 'UTF8') like ?",
                 String.class, "%\"validOn\":\"2024-04-01\"%" + code + "%");
         assertThat(JsonHttp.parse(underV1).path("rule").path("setVersion").asInt())
@@ -370,7 +365,7 @@ class CriteriaServiceIT {
         send(Envelope.of(UUID.randomUUID(), LocalDate.of(2025, 7, 1), Instant.now(), ADMIN, commune, path,
                 new UnitEnded("MERGED", List.of(UUID.randomUUID().toString()), LocalDate.of(2025, 7, 1),
                         "Nghị quyết kiểm thử")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.jdbc().queryForObject(
                 "select count(*) from known_unit where unit_id = ?::uuid and ended_on is not null", Long.class,
                 commune) == 1);
 
@@ -410,7 +405,7 @@ class CriteriaServiceIT {
         } finally {
             pool.shutdown();
         }
-        List<Long> sequence = jdbc.queryForList("select sequence_number from domain_event_entry "
+        List<Long> sequence = service.jdbc().queryForList("select sequence_number from domain_event_entry "
                 + "where aggregate_identifier like ? and payload_type like '%MeasurementRecorded' order by 1",
                 Long.class, commune + "/%");
         assertThat(sequence).as("every accepted measurement is stored, none overwritten").hasSize(count)
@@ -463,10 +458,11 @@ class CriteriaServiceIT {
         send(event);
         await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/api/units/" + village).status() == 200);
         // the second delivery sits right behind the first on the same partition (same key)
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.jdbc().queryForObject(
                 "select count(*) from processed_event where event_id = ?", Long.class, event.eventId()) == 1);
 
-        assertThat(jdbc.queryForObject("select count(*) from known_unit where unit_id = ?::uuid", Long.class, village))
+        assertThat(service.jdbc().queryForObject("select count(*) from known_unit where unit_id = ?::uuid",
+                Long.class, village))
                 .isEqualTo(1);
         assertThat(http().get("/api/units/" + village).json().path("region").asString())
                 .as("a village takes the region of its nearest ancestor that has one").isEqualTo("TDMNPB");
@@ -479,7 +475,7 @@ class CriteriaServiceIT {
         send(unitRegistered(village, List.of(new UnitRef(orphanParent, "COMMUNE", "Xã chưa đến"),
                         new UnitRef(village, "VILLAGE", "Thôn kiểm thử")),
                 new UnitRegistered("VILLAGE", "Thôn kiểm thử", orphanParent, LocalDate.of(1997, 1, 1), null, null, null, null)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.jdbc().queryForObject(
                 "select count(*) from known_unit where unit_id = ?::uuid", Long.class, village) == 1);
         JsonHttp.Response response = http().post("/api/units/" + village + "/measurements", Map.of(
                 "criteriaSet", "VN-XA-NTMNC-2021-2025", "indicatorCode", "4.2", "value", 99, "validOn", "2024-03-05"));
@@ -492,10 +488,10 @@ class CriteriaServiceIT {
     }
 
     private void send(Envelope<?> envelope) {
-        new VillageServiceEvents(brokers, codec).send(envelope);
+        new VillageServiceEvents(service.brokers(), service.codec()).send(envelope);
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

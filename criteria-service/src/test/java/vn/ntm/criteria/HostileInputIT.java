@@ -13,15 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.HostileInputs;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The hostile-input corpus ({@link HostileInputs}) against every endpoint of criteria-service: each bad variant of a
@@ -57,23 +53,20 @@ class HostileInputIT {
                 - {value: 98, verified: false, source: kiểm thử}
             """;
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
+    private final ServiceUnderTest service;
+
+    HostileInputIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @TestFactory
     Stream<DynamicNode> everyEndpointRefusesHostileInputAndRecordsNothing() {
         // criteria-service learns units from village-service's events; the corpus needs one it knows
-        String commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        String commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) {
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
@@ -192,7 +185,8 @@ class HostileInputIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("domain_event_entry", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        rows.put("domain_event_entry", service.jdbc().queryForObject("select count(*) from domain_event_entry",
+                Long.class));
         return rows;
     }
 }

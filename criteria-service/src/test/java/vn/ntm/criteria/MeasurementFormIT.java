@@ -11,15 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * A measurement form ({@code POST /api/units/{unitId}/measurement-forms}) on real PostgreSQL and a real (embedded
@@ -30,24 +26,21 @@ class MeasurementFormIT {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
-
     String commune;
 
+    private final ServiceUnderTest service;
+
+    MeasurementFormIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @BeforeEach
     void communeArrivesFromVillageService() {
-        commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) {
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
@@ -74,7 +67,8 @@ class MeasurementFormIT {
         assertThat(measurementIds).doesNotHaveDuplicates().allSatisfy(id -> assertThat(UUID.fromString(id)).isNotNull());
         assertThat(items.get(1).path("indicator").path("measurementId").asString()).isEqualTo(measurementIds.get(1));
 
-        List<String> stored = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+        List<String> stored = service.jdbc().queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry "
                 + "where payload_type like '%MeasurementRecorded' and aggregate_identifier = ? order by global_index",
                 String.class, commune + "/" + SET);
         assertThat(stored).hasSize(3);
@@ -86,7 +80,7 @@ class MeasurementFormIT {
         List<JsonNode> published = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             published.clear();
-            KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+            KafkaTopics.read(service.brokers(), "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                     .filter(r -> commune.equals(r.key())).forEach(r -> published.add(JsonHttp.parse(r.value())));
             assertThat(published).last().extracting(e -> e.path("eventType").asString())
                     .isEqualTo("CriteriaSetStatusChanged");
@@ -138,7 +132,7 @@ class MeasurementFormIT {
         assertThat(response.json().path("item").path("indicatorCode").asString()).isEqualTo("4.2");
         assertThat(response.json().path("detail").asString())
                 .isEqualTo("Chỉ tiêu 4.2 (dòng 2 của biểu mẫu): Tử số 12 lớn hơn mẫu số 10; tỷ lệ không thể vượt quá 100%.");
-        JsonHttp.Response english = new JsonHttp("http://localhost:" + port).asOperator().with("Accept-Language", "en")
+        JsonHttp.Response english = service.http().with("Accept-Language", "en")
                 .post("/api/units/" + commune + "/measurement-forms", form);
         assertThat(english.json().path("detail").asString())
                 .isEqualTo("Indicator 4.2 (line 2 of the form): Numerator 12 is above denominator 10; a rate cannot "
@@ -222,6 +216,6 @@ class MeasurementFormIT {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -21,14 +21,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 import vn.ntm.testing.TestIdentity;
 
 /**
@@ -43,24 +39,21 @@ class MeasurementImportIT {
     private static final String ON = "2024-09-30";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
-
     String commune;
 
+    private final ServiceUnderTest service;
+
+    MeasurementImportIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @BeforeEach
     void communeArrivesAndTheSetIsPublished() {
-        commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) {
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
@@ -136,7 +129,8 @@ class MeasurementImportIT {
         assertThat(committed.json().path("recorded").asInt()).isEqualTo(4);
         assertThat(row(committed.json(), "4.2").path("statusAfter").asString()).isEqualTo("MET");
         assertThat(row(committed.json(), "4.2").path("measurementId").asString()).isNotBlank();
-        List<String> recorded = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+        List<String> recorded = service.jdbc().queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry "
                 + "where payload_type like '%MeasurementRecorded' and aggregate_identifier = ? and global_index > ?"
                 + " order by global_index", String.class, commune + "/" + SET, lastIndex);
         assertThat(recorded).hasSize(4).allSatisfy(payload -> {
@@ -186,7 +180,7 @@ class MeasurementImportIT {
                 + "quá 100%.");
         assertThat(storedEvents()).as("nothing recorded, not even the good rows").isEqualTo(before);
 
-        JsonHttp.Response inEnglish = new JsonHttp("http://localhost:" + port).asOperator()
+        JsonHttp.Response inEnglish = service.http()
                 .with("Accept-Language", "en").send("POST", importPath(false), "multipart/form-data; boundary=b0undary",
                         multipart(filled, "quy-3.xlsx", XLSX, Map.of()));
         assertThat(inEnglish.json().path("rows").get(0).path("reason").asString())
@@ -256,7 +250,7 @@ class MeasurementImportIT {
     // ------------------------------------------------------------------------------------------- helpers
 
     private byte[] template(String format) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/units/" + commune
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/units/" + commune
                         + "/measurement-template?criteriaSet=" + SET + "&validOn=" + ON + "&format=" + format))
                 .header("Authorization", "Bearer " + TestIdentity.operatorToken()).GET().build();
         try {
@@ -372,10 +366,11 @@ class MeasurementImportIT {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     private long lastIndex() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select coalesce(max(global_index), 0) from domain_event_entry",
+                Long.class);
     }
 }

@@ -10,18 +10,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * Poison messages on a real broker: an unknown event type, an unsupported schema version and truncated JSON go to the
@@ -34,12 +31,11 @@ class PoisonMessageIT {
     /** Four retries with back-off take 7.5 s per message; three poisons retried would hold the partition 22 s. */
     private static final Duration WELL_BELOW_THE_RETRY_BUDGET = Duration.ofSeconds(15);
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    EventCodec codec;
+    private final ServiceUnderTest service;
+
+    PoisonMessageIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @Test
     void poisonGoesStraightToTheDeadLetterTopicAndDoesNotStopThePartition() {
@@ -49,7 +45,7 @@ class PoisonMessageIT {
                 List.of(new UnitRef(province, "PROVINCE", "Bắc Giang")),
                 new UnitRegistered("PROVINCE", "Bắc Giang", null, LocalDate.of(1997, 1, 1), "TDMNPB", null, null,
                         null));
-        String json = new String(codec.encode(good), StandardCharsets.UTF_8);
+        String json = new String(service.codec().encode(good), StandardCharsets.UTF_8);
         List<String> poisons = List.of(
                 json.replace("\"UnitRegistered\"", "\"UnitTeleported\""),
                 json.replace("\"schemaVersion\":1", "\"schemaVersion\":7"),
@@ -57,8 +53,8 @@ class PoisonMessageIT {
 
         Instant sent = Instant.now();
         // Same key, so same partition: the good message waits behind the three poisons.
-        poisons.forEach(poison -> KafkaTopics.send(brokers, "ntm.units", province, poison));
-        KafkaTopics.send(brokers, "ntm.units", province, json);
+        poisons.forEach(poison -> KafkaTopics.send(service.brokers(), "ntm.units", province, poison));
+        KafkaTopics.send(service.brokers(), "ntm.units", province, json);
 
         await().atMost(WELL_BELOW_THE_RETRY_BUDGET)
                 .until(() -> http().get("/api/units/" + province).status() == 200);
@@ -75,10 +71,10 @@ class PoisonMessageIT {
                 .anyMatch(m -> m.contains("unknown event type UnitTeleported v1"))
                 .anyMatch(m -> m.contains("unknown event type UnitRegistered v7"))
                 .anyMatch(m -> m.contains("not a readable integration event"));
-        assertThat(KafkaTopics.read(brokers, "ntm.units.dlq.criteria", 3, Duration.ofSeconds(10))).hasSize(3);
+        assertThat(KafkaTopics.read(service.brokers(), "ntm.units.dlq.criteria", 3, Duration.ofSeconds(10))).hasSize(3);
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 }

@@ -9,15 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * Axon's dead-letter queue on real PostgreSQL: when the assessment log (a projection) fails on an event, the
@@ -31,18 +27,15 @@ class ProjectionDeadLetterIT {
     private static final String SET = "VN-XA-NTMNC-2021-2025";
     private static final String LETTERS = "/api/dead-letters/event-handlers";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
+    private final ServiceUnderTest service;
+
+    ProjectionDeadLetterIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @AfterEach
     void databaseRefusesNothingAnyMore() {
-        jdbc.execute("alter table assessment_log drop constraint if exists refuse_for_test");
+        service.jdbc().execute("alter table assessment_log drop constraint if exists refuse_for_test");
     }
 
     @Test
@@ -50,17 +43,17 @@ class ProjectionDeadLetterIT {
         String commune = knownCommune();
         String first = measure(commune, "2024-03-05", "kiểm tra quý I");
         // A real PostgreSQL failure inside the projection, for one note only: the database refuses that row.
-        jdbc.execute("alter table assessment_log add constraint refuse_for_test"
+        service.jdbc().execute("alter table assessment_log add constraint refuse_for_test"
                 + " check (evidence_note is distinct from 'hỏng')");
 
         String parked = measure(commune, "2024-06-30", "hỏng");
         String after = measure(commune, "2024-09-30", "kiểm tra quý III");
 
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like"
+        assertThat(service.jdbc().queryForObject("select count(*) from domain_event_entry where payload_type like"
                 + " '%MeasurementRecorded' and aggregate_identifier like ?", Long.class, commune + "/%"))
                 .as("all three measurements are in the event store").isEqualTo(3);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)))
+                KafkaTopics.read(service.brokers(), "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)))
                 .filteredOn(r -> commune.equals(r.key()) && r.value().contains("\"MeasurementRecorded\""))
                 .as("and on their way to the other services").hasSize(3));
         assertThat(loggedMeasurements(commune)).as("the projection has only what came before the failure")
@@ -100,7 +93,7 @@ class ProjectionDeadLetterIT {
     }
 
     private List<String> loggedMeasurements(String commune) {
-        return jdbc.queryForList("select measurement_id::text from assessment_log where unit_id = ?::uuid"
+        return service.jdbc().queryForList("select measurement_id::text from assessment_log where unit_id = ?::uuid"
                 + " and kind = 'MEASUREMENT_RECORDED' order by recorded_at", String.class, commune);
     }
 
@@ -113,7 +106,7 @@ class ProjectionDeadLetterIT {
     }
 
     private String knownCommune() {
-        String commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        String commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) { // the context (and database) may be shared
             JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
             assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
@@ -122,6 +115,6 @@ class ProjectionDeadLetterIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 }

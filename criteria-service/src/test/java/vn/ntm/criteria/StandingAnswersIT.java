@@ -14,19 +14,15 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * What the standing and the refusals tell a newcomer, each as a user first met it: evidence that read
@@ -39,19 +35,16 @@ class StandingAnswersIT {
     private static final Actor ADMIN = new Actor("admin@bacgiang", "provincial-admin", null);
     private static final String NTMNC = "VN-XA-NTMNC-2021-2025";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
-
     String commune;
 
+    private final ServiceUnderTest service;
+
+    StandingAnswersIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @BeforeEach
@@ -84,9 +77,9 @@ class StandingAnswersIT {
         assertThat(standing.toString()).doesNotContain("] null");
 
         // the rows logged before the fix are repaired by migration V5_1
-        jdbc.update("update assessment_log set evidence_note = '[Phòng Kinh tế] null' where unit_id = ?::uuid"
+        service.jdbc().update("update assessment_log set evidence_note = '[Phòng Kinh tế] null' where unit_id = ?::uuid"
                 + " and evidence_note = '[Phòng Kinh tế]'", commune);
-        jdbc.execute(new ClassPathResource("db/migration/V5_1__evidence_note_without_null.sql")
+        service.jdbc().execute(new ClassPathResource("db/migration/V5_1__evidence_note_without_null.sql")
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(indicator(standing(null), "4.1").path("evidenceNote").asString()).isEqualTo("[Phòng Kinh tế]");
     }
@@ -178,7 +171,8 @@ class StandingAnswersIT {
     }
 
     private void send(String unitId, List<UnitRef> path, UnitRegistered payload) {
-        new VillageServiceEvents(brokers, codec).send(Envelope.of(UUID.randomUUID(), payload.validFrom(),
+        new VillageServiceEvents(service.brokers(), service.codec()).send(Envelope.of(UUID.randomUUID(),
+                payload.validFrom(),
                 Instant.now(), ADMIN, unitId, path, payload));
     }
 }

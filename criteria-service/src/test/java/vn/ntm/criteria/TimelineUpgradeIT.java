@@ -10,16 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
-import vn.ntm.criteria.assessment.process.Reevaluation;
-import vn.ntm.support.messaging.EventCodec;
+import vn.ntm.criteria.assessment.command.Reevaluation;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The upgrade to status timelines on stored rows: an assessment whose event store holds status events in the forms
@@ -34,20 +31,18 @@ class TimelineUpgradeIT {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
     @Autowired
     Reevaluation reevaluation;
 
+    private final ServiceUnderTest service;
+
+    TimelineUpgradeIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     @Test
     void anAssessmentStoredByTheOldModelIsReadAndRebuiltFromItsFactsOnce() {
-        String commune = new VillageServiceEvents(brokers, codec).communeArrives(http());
+        String commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
         if (http().get("/api/criteria-sets/" + SET).status() == 404) {
             assertThat(http().post("/api/criteria-sets/shipped/" + SET, "").status()).isEqualTo(201);
         }
@@ -77,7 +72,7 @@ class TimelineUpgradeIT {
                 + "\"criterionCode\":\"4\",\"previousStatus\":\"UNKNOWN\",\"status\":\"MET\","
                 + "\"causeIndicatorCode\":\"4.2\",\"causeMeasurementId\":\"" + measurement + "\","
                 + "\"validOn\":\"2024-06-30\",\"actor\":" + actor + "}");
-        jdbc.update("""
+        service.jdbc().update("""
                 insert into assessment_log (event_id, unit_id, criteria_set, kind, code, measurement_id, value,
                                             valid_on, recorded_at, recorded_by)
                 values (?, ?, ?, 'MEASUREMENT_RECORDED', '4.2', ?, 90, '2024-06-30', now(), 'can-bo-cu')""",
@@ -85,7 +80,7 @@ class TimelineUpgradeIT {
 
         assertThat(reevaluation.everyAssessmentNotYetUnderRuleBooks(Actor.system("test:upgrade")))
                 .as("the stored assessment, and no other").isGreaterThanOrEqualTo(1);
-        List<String> rebuilt = jdbc.queryForList("""
+        List<String> rebuilt = service.jdbc().queryForList("""
                 select payload_type || ' ' || convert_from(payload, 'UTF8') from domain_event_entry
                 where aggregate_identifier = ? and sequence_number > 2 order by sequence_number""",
                 String.class, aggregate);
@@ -105,14 +100,16 @@ class TimelineUpgradeIT {
         assertThat(standing.path("status").asString()).isEqualTo("NOT_MET");
         assertThat(standing.path("criteriaNotMet")).extracting(JsonNode::asString).containsExactly("4");
 
-        long stored = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        long stored = service.jdbc().queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregate);
         assertThat(reevaluation.everyAssessmentNotYetUnderRuleBooks(Actor.system("test:upgrade"))).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        assertThat(service.jdbc().queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregate)).as("upgraded once").isEqualTo(stored);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                KafkaTopics.read(brokers, "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                KafkaTopics.read(service.brokers(), "ntm.criteria", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                         .filter(r -> commune.equals(r.key())).map(r -> JsonHttp.parse(r.value()))
                         .filter(e -> e.path("eventType").asString().equals("CriterionStatusChanged"))
                         .map(e -> e.path("payload").path("cause").path("kind").asString()).toList())
@@ -121,7 +118,7 @@ class TimelineUpgradeIT {
     }
 
     private void store(String aggregate, long sequence, String type, String revision, String json) {
-        jdbc.update("""
+        service.jdbc().update("""
                 insert into domain_event_entry (global_index, sequence_number, meta_data, payload,
                     aggregate_identifier, event_identifier, payload_revision, payload_type, time_stamp, type)
                 values (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, 'Assessment')""",
@@ -130,6 +127,6 @@ class TimelineUpgradeIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import vn.ntm.launcher.DemoLoader;
 import vn.ntm.launcher.Platform;
+import vn.ntm.launcher.PlatformSettings;
 import vn.ntm.testing.JsonHttp;
 
 /**
@@ -84,7 +85,7 @@ class ReadmeExamplesIT {
     @BeforeAll
     static void startThePlatformOfTheRunCommand() {
         home = Path.of(System.getProperty("ntm.home", "..")).toAbsolutePath().normalize();
-        platform = Platform.start(Platform.Settings.forTests(home, "readme"));
+        platform = Platform.start(PlatformSettings.forTests(home, "readme"));
         DemoLoader loader = new DemoLoader(platform.baseUrls(), platform::machineToken, platform::token);
         System.out.println("Demo: " + loader.load(DemoLoader.SONG_VAN).plus(loader.load(DemoLoader.MERGER_2025)));
         // The banner comes once the demo is sent; Kafka brings it to the other services a moment later.

@@ -3,6 +3,7 @@ package vn.ntm.e2e;
 import java.nio.file.Path;
 import vn.ntm.launcher.DemoLoader;
 import vn.ntm.launcher.Platform;
+import vn.ntm.launcher.PlatformSettings;
 import vn.ntm.launcher.Postgres;
 import vn.ntm.testing.JsonHttp;
 
@@ -22,7 +23,7 @@ final class RunningPlatform {
     static synchronized Platform get() {
         if (platform == null) {
             Path home = Path.of(System.getProperty("ntm.home", "..")).toAbsolutePath().normalize();
-            Platform.Settings settings = Platform.Settings.forTests(home, "e2e");
+            PlatformSettings settings = PlatformSettings.forTests(home, "e2e");
             // A PostgreSQL server of the suite's own: the fault suite restarts it, which the machine's shared
             // server (other builds' databases) must never see.
             platform = Platform.start(settings, () -> Postgres.isolated(settings.workDir().resolve("pgdata")));

@@ -23,7 +23,7 @@ public final class LocalPlatform {
         // The launcher's own Kafka client and embedded PostgreSQL would otherwise log at INFO over the banner.
         System.setProperty("log4j2.configurationFile", "vn/ntm/launcher/launcher-log4j2.properties");
         Path ntmHome = Path.of(System.getProperty("ntm.home", ".")).toAbsolutePath().normalize();
-        Platform.Settings settings = Platform.Settings.local(ntmHome);
+        PlatformSettings settings = PlatformSettings.local(ntmHome);
 
         String portInUse = firstPortInUse(settings);
         if (portInUse != null) {
@@ -51,7 +51,7 @@ public final class LocalPlatform {
     }
 
     /** A clear message naming the first local port that is taken, or null if all are free. */
-    private static String firstPortInUse(Platform.Settings settings) {
+    private static String firstPortInUse(PlatformSettings settings) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(settings.kafkaPort(), "Kafka");
         ports.put(settings.kafkaControllerPort(), "the Kafka controller");

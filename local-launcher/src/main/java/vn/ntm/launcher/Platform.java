@@ -1,8 +1,5 @@
 package vn.ntm.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -27,76 +23,7 @@ public final class Platform implements AutoCloseable {
     public static final String PORTAL_CLIENT_ID = "ntm-portal";
     public static final String PORTAL_CLIENT_SECRET = "ntm-portal-secret";
 
-    /**
-     * Where everything lives and listens.
-     *
-     * @param ntmHome        the project checkout, where the service jars are built
-     * @param workDir        Kafka data, embedded PostgreSQL data and all logs
-     * @param databasePrefix the services' databases are {@code <prefix>_village}, {@code <prefix>_criteria}, ...
-     * @param extraEnv       environment variables given to every service, overriding the platform's own
-     * @param identityPort   the identity provider's port (its issuer is {@code http://127.0.0.1:<port>})
-     * @param portalPort     the web portal's port: the provider sends people back to it after signing in
-     */
-    public record Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
-                           int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv,
-                           int identityPort, int portalPort) {
-
-        public Settings {
-            ntmHome = ntmHome.toAbsolutePath().normalize();
-            workDir = workDir.toAbsolutePath().normalize();
-            extraEnv = Map.copyOf(extraEnv);
-        }
-
-        /** Settings whose identity provider and portal take free ports. */
-        public Settings(Path ntmHome, Path workDir, int kafkaPort, int kafkaControllerPort, int villagePort,
-                        int criteriaPort, int reportingPort, String databasePrefix, Map<String, String> extraEnv) {
-            this(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort, reportingPort,
-                    databasePrefix, extraEnv, freePort(), freePort());
-        }
-
-        /** The fixed, well-known ports and the persistent {@code .ntm} directory of a developer's machine. */
-        public static Settings local(Path ntmHome) {
-            return new Settings(ntmHome, ntmHome.resolve(".ntm"), 9092, 9093, 8081, 8082, 8083, "ntm", Map.of(),
-                    8090, 8080);
-        }
-
-        /** Free ports and fresh databases and directories, so runs never see each other's data. */
-        public static Settings forTests(Path ntmHome, String prefix) {
-            String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-            Path workDir = ntmHome.resolve("end-to-end-tests").resolve("target").resolve("platform-" + prefix + "-" + run);
-            return new Settings(ntmHome, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                    prefix + "_" + run, Map.of(), freePort(), freePort());
-        }
-
-        public Settings withExtraEnv(Map<String, String> env) {
-            return new Settings(ntmHome, workDir, kafkaPort, kafkaControllerPort, villagePort, criteriaPort,
-                    reportingPort, databasePrefix, env, identityPort, portalPort);
-        }
-
-        /** The identity provider's base URL, which is also the issuer ({@code iss}) of its tokens. */
-        public String identityUrl() {
-            return "http://127.0.0.1:" + identityPort;
-        }
-
-        /** The portal's base URL, as the identity provider knows it (redirect and post-logout URIs). */
-        public String portalUrl() {
-            return "http://127.0.0.1:" + portalPort;
-        }
-
-        public String database(String service) {
-            return databasePrefix + "_" + service;
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("No free port", e);
-            }
-        }
-    }
-
-    private final Settings settings;
+    private final PlatformSettings settings;
     private final Postgres postgres;
     private ServiceProcess identity;
     private Tokens tokens;
@@ -107,21 +34,21 @@ public final class Platform implements AutoCloseable {
     private ServiceProcess portal;
     private boolean closed;
 
-    private Platform(Settings settings, Postgres postgres) {
+    private Platform(PlatformSettings settings, Postgres postgres) {
         this.settings = settings;
         this.postgres = postgres;
     }
 
     /** Starts everything and returns once every service is ready; on failure, stops whatever had started. */
-    public static Platform start(Settings settings) {
+    public static Platform start(PlatformSettings settings) {
         return start(settings, () -> Postgres.localOrEmbedded(settings.workDir().resolve("pgdata")));
     }
 
     /**
-     * Like {@link #start(Settings)} on the PostgreSQL server the caller chooses (say {@link Postgres#isolated}, which a
+     * Like {@link #start(PlatformSettings)} on the PostgreSQL server the caller chooses (say {@link Postgres#isolated}, which a
      * fault test may restart); the platform owns it from then on and stops it on {@link #close()}.
      */
-    public static Platform start(Settings settings, java.util.function.Supplier<Postgres> postgresServer) {
+    public static Platform start(PlatformSettings settings, java.util.function.Supplier<Postgres> postgresServer) {
         // Missing jars are the most likely mistake: report them before spending time on Kafka and PostgreSQL.
         Path villageJar = ServiceProcess.findJar(settings.ntmHome(), "village-service");
         Path criteriaJar = ServiceProcess.findJar(settings.ntmHome(), "criteria-service");
@@ -173,7 +100,7 @@ public final class Platform implements AutoCloseable {
      * {@value DemoUsers#OPERATOR_CLIENT} client. Its signing key lives in the work directory, so a restarted local run
      * still accepts the tokens of the one before.
      */
-    static ServiceProcess identityProvider(Settings settings, Path jar) {
+    static ServiceProcess identityProvider(PlatformSettings settings, Path jar) {
         Map<String, String> environment = new HashMap<>();
         environment.put("NTM_IDENTITY_ISSUER", settings.identityUrl());
         environment.put("NTM_PORTAL_URL", settings.portalUrl());
@@ -187,7 +114,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Signs in on the provider of these settings through the portal's client. */
-    static SignIn signIn(Settings settings) {
+    static SignIn signIn(PlatformSettings settings) {
         return new SignIn(settings.identityUrl(), PORTAL_CLIENT_ID, PORTAL_CLIENT_SECRET, settings.portalUrl());
     }
 
@@ -222,7 +149,7 @@ public final class Platform implements AutoCloseable {
         return new ServiceProcess(shortName + "-service", jar, port, environment, settings.workDir());
     }
 
-    public Settings settings() {
+    public PlatformSettings settings() {
         return settings;
     }
 

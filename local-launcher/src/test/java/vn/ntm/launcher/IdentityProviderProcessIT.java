@@ -43,7 +43,7 @@ class IdentityProviderProcessIT {
      */
     @Test
     void peopleSignInWithTheirPasswordMachinesWithTheirSecretAndTokensOutliveARestart() throws Exception {
-        Platform.Settings settings = new Platform.Settings(HOME, workDir, 0, 0, 0, 0, 0, "unused", Map.of());
+        PlatformSettings settings = new PlatformSettings(HOME, workDir, 0, 0, 0, 0, 0, "unused", Map.of());
         ServiceProcess provider = Platform.identityProvider(settings,
                 ServiceProcess.findJar(HOME, "identity-provider"));
         provider.start();
@@ -80,7 +80,7 @@ class IdentityProviderProcessIT {
     }
 
     /** The token's claims, once its RS256 signature checks out against the provider's published key. */
-    private static JsonNode verifiedClaims(Platform.Settings settings, String token) throws Exception {
+    private static JsonNode verifiedClaims(PlatformSettings settings, String token) throws Exception {
         String[] parts = token.split("\\.");
         JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
         assertThat(header.path("alg").asString()).isEqualTo("RS256");

@@ -24,10 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,13 +35,13 @@ import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
 import vn.ntm.testing.AccessMatrix.Scope;
 import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 import vn.ntm.testing.TestIdentity;
 import vn.ntm.testing.identity.DemoUser;
 
@@ -103,14 +99,7 @@ class AccessControlIT {
                     Rule.of("GET /api/replay/comparison", WHOLE_PLATFORM, EXPORTERS)),
             Map.entry(FEED, Rule.of(FEED, ROLE, EVERYONE))));
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    EventCodec codec;
-    @Autowired
-    ApplicationContext context;
+    private final ServiceUnderTest service;
 
     /** Bắc Giang → Tân Yên → Song Vân (thôn Hoàng Vân), Ngọc Châu; from 1/7/2025 xã Ngọc Thiện under Bắc Ninh. */
     final MergerHistory h = new MergerHistory();
@@ -120,9 +109,13 @@ class AccessControlIT {
     final String movedCommune = UUID.randomUUID().toString();
     final String today = LocalDate.now().toString();
 
+    AccessControlIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     @BeforeAll
     void hierarchyArrivesOnKafka() {
-        h.publish(brokers, codec);
+        h.publish(service.brokers(), service.codec());
         UnitRef bn = new UnitRef(h.bacNinh, "PROVINCE", "Bắc Ninh");
         UnitRef other = new UnitRef(otherProvince, "PROVINCE", "Tỉnh khác");
         UnitRef district = new UnitRef(movedDistrict, "DISTRICT", "Huyện chuyển");
@@ -149,7 +142,7 @@ class AccessControlIT {
     @Test
     void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
         assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
-                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(context));
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(service.context()));
         Map<String, Rule> requests = new LinkedHashMap<>(RULES);
         requests.remove(FEED); // a stream that stays open: its rule is checked by its own test below
 
@@ -335,13 +328,13 @@ class AccessControlIT {
     // ------------------------------------------------------------------------------------------------- helpers
 
     private void unit(String unitId, List<UnitRef> path, LocalDate validOn, IntegrationPayload payload) {
-        MergerHistory.send(brokers, codec, EventTypes.UNITS_TOPIC,
+        MergerHistory.send(service.brokers(), service.codec(), EventTypes.UNITS_TOPIC,
                 Envelope.of(UUID.randomUUID(), validOn, Instant.now(), PLATFORM, unitId, path, payload));
     }
 
     /** Status stretches of a unit, sent as criteria-service would; returns the first one's event id. */
     private String status(List<Envelope<?>> stretches) {
-        stretches.forEach(e -> MergerHistory.send(brokers, codec, EventTypes.CRITERIA_TOPIC, e));
+        stretches.forEach(e -> MergerHistory.send(service.brokers(), service.codec(), EventTypes.CRITERIA_TOPIC, e));
         return stretches.get(0).eventId().toString();
     }
 
@@ -391,17 +384,17 @@ class AccessControlIT {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path))
                 .header("Accept", "text/event-stream").build();
     }
 
     private HttpRequest header(String token) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feed"))
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/feed"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
     }
 
     private JsonHttp anonymous() {
-        return new JsonHttp("http://localhost:" + port);
+        return service.anonymous();
     }
 
     private JsonHttp operator() {

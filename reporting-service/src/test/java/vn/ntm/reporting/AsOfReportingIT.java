@@ -10,14 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The read models answer "as of D", "as known at K about D" and "what changed between D1 and D2" across the merger
@@ -29,20 +27,20 @@ import vn.ntm.testing.ServiceIntegrationTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsOfReportingIT {
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    EventCodec codec;
     @Autowired
     javax.sql.DataSource dataSource;
 
     final MergerHistory h = new MergerHistory();
 
+    private final ServiceUnderTest service;
+
+    AsOfReportingIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     @BeforeAll
     void publishTheMergerHistory() {
-        h.publish(brokers, codec);
+        h.publish(service.brokers(), service.codec());
         // Ngọc Thiện's timeline: its stretches and those of the communes merged into it, and five unit changes
         int expected = h.stretchesOf(h.ngocThien, h.songVan, h.ngocChau) + 5;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -362,7 +360,8 @@ class AsOfReportingIT {
         assertThat(http().get("/api/units/" + h.ngocThien + "/timeline").body()).isEqualTo(timeline);
 
         MergerHistory.powerFrom(h.ngocThien, List.of(), java.time.LocalDate.of(2026, 3, 1), java.time.Instant.now(),
-                null, "NOT_MET", "97", false).forEach(e -> MergerHistory.send(brokers, codec, "ntm.criteria", e));
+                null, "NOT_MET", "97", false).forEach(e -> MergerHistory.send(service.brokers(), service.codec(),
+                        "ntm.criteria", e));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode ngocThien = row(http().get("/api/matrix?unit=" + h.ngocThien + "&asOf=2026-03-01&indicators=true")
                     .json(), h.ngocThien);
@@ -484,7 +483,7 @@ class AsOfReportingIT {
 
     private java.net.http.HttpResponse<byte[]> download(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + path))
+                java.net.URI.create("http://localhost:" + service.port() + path))
                 .header("Authorization", "Bearer " + vn.ntm.testing.TestIdentity.operatorToken()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -518,7 +517,7 @@ class AsOfReportingIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     static List<String> names(JsonNode matrix) {

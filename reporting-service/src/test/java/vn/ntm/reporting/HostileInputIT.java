@@ -10,14 +10,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import vn.ntm.testing.HostileInputs;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The hostile-input corpus ({@link HostileInputs}) against every endpoint of reporting-service: each bad variant of a
@@ -29,10 +27,11 @@ import vn.ntm.testing.ServiceIntegrationTest;
 @DirtiesContext
 class HostileInputIT {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final ServiceUnderTest service;
+
+    HostileInputIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @TestFactory
     Stream<DynamicNode> everyEndpointRefusesHostileInputAndWritesNothing() {
@@ -70,13 +69,13 @@ class HostileInputIT {
                 post("/api/dead-letters/{topic}/{partition}/{offset}/replay").with("topic", "ntm.criteria.dlq.reporting")
                         .with("partition", "0").with("offset", "999999").validRequestIsRefused(),
                 get("/api/nothing").validRequestIsRefused());
-        return HostileInputs.tests(new JsonHttp("http://localhost:" + port).asOperator(), endpoints, this::rows);
+        return HostileInputs.tests(service.http(), endpoints, this::rows);
     }
 
     private Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of("processed_event", "unit_view")) {
-            rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+            rows.put(table, service.jdbc().queryForObject("select count(*) from " + table, Long.class));
         }
         return rows;
     }

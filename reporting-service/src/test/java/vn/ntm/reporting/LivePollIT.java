@@ -29,10 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,10 +40,10 @@ import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.IndicatorStatusChanged;
 import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The live consumers fold a whole poll in one transaction, and a record that cannot be folded costs nothing of the
@@ -62,18 +59,16 @@ class LivePollIT {
     private static final LocalDate FORM_DATE = LocalDate.of(2024, 3, 5);
     private static final List<String> BINDINGS = List.of("criteriaEvents-in-0", "unitEvents-in-0");
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
     @Autowired
-    EventCodec codec;
-    @Autowired
     BindingsLifecycleController bindings;
+
+    private final ServiceUnderTest service;
+
+    LivePollIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @Test
     void aPoisonInAPollIsDeadLetteredTheGoodRecordsAreFoldedOnceAndTheRedeliveredPollChangesNothing()
@@ -82,9 +77,9 @@ class LivePollIT {
         // a form of two indicators: both met, and with them the criterion and the set
         List<Envelope<?>> good = form(unit, "4.1", "4.2");
         Envelope<?> refusedByTheDatabase = indicator(unit, "POISON");
-        String live = jdbc.queryForObject("select live_schema from read_model_generation", String.class);
+        String live = service.jdbc().queryForObject("select live_schema from read_model_generation", String.class);
         // a real PostgreSQL refusal that an operator can lift, as a fold that fails on one record only would be
-        jdbc.execute("alter table " + live + ".status_history add constraint refuse_poison_for_test"
+        service.jdbc().execute("alter table " + live + ".status_history add constraint refuse_poison_for_test"
                 + " check (indicator_code <> 'POISON')");
         List<JsonNode> lettersBefore = letters();
 
@@ -111,7 +106,7 @@ class LivePollIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(announced(unit))
                 .as("each good record announced once, after its commit").hasSize(4).doesNotHaveDuplicates());
 
-        jdbc.execute("alter table " + live + ".status_history drop constraint refuse_poison_for_test");
+        service.jdbc().execute("alter table " + live + ".status_history drop constraint refuse_poison_for_test");
         assertThat(http().post("/api/dead-letters/" + where(refused) + "/replay", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusChanges(unit))
                 .as("replayed once its cause was lifted").isEqualTo(5));
@@ -127,7 +122,7 @@ class LivePollIT {
     @Test
     void aFoldThatGivesUpOnALockIsRetriedNotDeadLettered() throws Exception {
         String unit = UUID.randomUUID().toString();
-        String live = jdbc.queryForObject("select live_schema from read_model_generation", String.class);
+        String live = service.jdbc().queryForObject("select live_schema from read_model_generation", String.class);
         List<JsonNode> lettersBefore = letters();
         try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
@@ -136,7 +131,7 @@ class LivePollIT {
 
             Instant firstWait = waitingOnALock(Instant.EPOCH);
             // what a lock timeout or an administrator does: the statement waiting for the lock is ended
-            assertThat(jdbc.queryForObject("""
+            assertThat(service.jdbc().queryForObject("""
                     select bool_and(pg_cancel_backend(pid)) from pg_stat_activity
                     where datname = current_database() and wait_event_type = 'Lock'""", Boolean.class)).isTrue();
             waitingOnALock(firstWait);
@@ -148,7 +143,7 @@ class LivePollIT {
 
     /** Waits for the consumer's fold to wait on a lock in a transaction begun after {@code after}. */
     private Instant waitingOnALock(Instant after) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList("""
+        return await().atMost(Duration.ofSeconds(30)).until(() -> service.jdbc().queryForList("""
                         select xact_start from pg_stat_activity
                         where datname = current_database() and wait_event_type = 'Lock'""", java.sql.Timestamp.class)
                 .stream().map(java.sql.Timestamp::toInstant).filter(start -> start.isAfter(after)).findFirst()
@@ -160,7 +155,7 @@ class LivePollIT {
         BINDINGS.forEach(bindings::stop);
         List<RecordMetadata> sent = new ArrayList<>();
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.brokers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -180,7 +175,7 @@ class LivePollIT {
      */
     private void redeliverFrom(TopicPartition partition, long offset) throws Exception {
         BINDINGS.forEach(bindings::stop);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.brokers()))) {
             admin.alterConsumerGroupOffsets("reporting-service",
                     Map.of(partition, new OffsetAndMetadata(offset))).all().get();
             long end = admin.listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
@@ -199,20 +194,20 @@ class LivePollIT {
 
     /** The unit's status stretches: indicators, criteria, sets. */
     private long statusChanges(String unit) {
-        return jdbc.queryForObject("""
+        return service.jdbc().queryForObject("""
                 select (select count(*) from status_history where unit_id = ?::uuid)
                      + (select count(*) from rollup_status_history where unit_id = ?::uuid)""", Long.class, unit,
                 unit);
     }
 
     private long processed(Envelope<?> event) {
-        return jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+        return service.jdbc().queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
                 event.eventId());
     }
 
     /** The ids of the dashboard updates on {@code ntm.dashboard} about the unit. */
     private List<String> announced(String unit) {
-        return KafkaTopics.read(brokers, "ntm.dashboard", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+        return KafkaTopics.read(service.brokers(), "ntm.dashboard", Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                 .filter(r -> unit.equals(r.key())).map(r -> JsonHttp.parse(r.value()).path("eventId").asString())
                 .toList();
     }
@@ -235,11 +230,11 @@ class LivePollIT {
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     private String json(Envelope<?> envelope) {
-        return new String(codec.encode(envelope), StandardCharsets.UTF_8);
+        return new String(service.codec().encode(envelope), StandardCharsets.UTF_8);
     }
 
     /**

@@ -11,10 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.CriteriaSetPublished;
@@ -26,10 +22,10 @@ import vn.ntm.contracts.IntegrationPayload;
 import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /** reporting-service folding real Kafka deliveries into read models on real PostgreSQL. */
 @ServiceIntegrationTest
@@ -37,14 +33,11 @@ class ReportingServiceIT {
 
     private static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventCodec codec;
+    private final ServiceUnderTest service;
+
+    ReportingServiceIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @Test
     void showsTheUnitTreeWithStatusesAndIgnoresARedeliveredEvent() {
@@ -94,7 +87,8 @@ class ReportingServiceIT {
             assertThat(songVan.path("rollups").path(0).path("status").asString()).isEqualTo("MET");
             assertThat(songVan.path("rollups").path(1).path("criteriaMet").asInt()).as("the set").isEqualTo(1);
         });
-        assertThat(jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class,
+        assertThat(service.jdbc().queryForObject("select count(*) from status_history where unit_id = ?::uuid",
+                Long.class,
                 commune)).as("the redelivered event changed nothing").isEqualTo(1);
         JsonNode history = http().get("/api/units/" + commune + "/history").json();
         assertThat(history).hasSize(1);
@@ -103,7 +97,7 @@ class ReportingServiceIT {
         assertThat(history.get(0).path("validUntil").isNull()).as("open-ended").isTrue();
         assertThat(history.get(0).path("causeKind").asString()).isEqualTo("MEASUREMENT_RECORDED");
         assertThat(history.get(0).path("governingMeasurementId").asString()).isEqualTo(measurement);
-        assertThat(KafkaTopics.read(brokers, "ntm.criteria.dlq.reporting", 1, Duration.ofSeconds(30)))
+        assertThat(KafkaTopics.read(service.brokers(), "ntm.criteria.dlq.reporting", 1, Duration.ofSeconds(30)))
                 .as("the truncated message went to the dead-letter topic").hasSize(1);
 
         JsonNode deadLetters = http().get("/api/dead-letters").json();
@@ -117,7 +111,8 @@ class ReportingServiceIT {
         assertThat(http().post(where + "/replay", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http().get("/api/dead-letters").json())
                 .as("replayed, it failed again and is back, nothing else changed").hasSize(2));
-        assertThat(jdbc.queryForObject("select count(*) from status_history where unit_id = ?::uuid", Long.class,
+        assertThat(service.jdbc().queryForObject("select count(*) from status_history where unit_id = ?::uuid",
+                Long.class,
                 commune)).isEqualTo(1);
         assertThat(http().post("/api/dead-letters/ntm.criteria.dlq.reporting/0/999/replay", "").status())
                 .isEqualTo(404);
@@ -128,7 +123,7 @@ class ReportingServiceIT {
         String unit = UUID.randomUUID().toString();
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         var client = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/feed"))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl() + "/api/feed"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + vn.ntm.testing.TestIdentity.operatorToken()).build();
         var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
@@ -157,13 +152,13 @@ class ReportingServiceIT {
         assertThat(update.path("payload").path("kind").asString()).isEqualTo("INDICATOR");
         assertThat(update.path("payload").path("unitName").asString()).isEqualTo("Xã kiểm thử trực tiếp");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                KafkaTopics.read(brokers, "ntm.dashboard", Integer.MAX_VALUE, Duration.ofSeconds(2)))
+                KafkaTopics.read(service.brokers(), "ntm.dashboard", Integer.MAX_VALUE, Duration.ofSeconds(2)))
                 .anyMatch(r -> unit.equals(r.key()) && r.value().contains("\"DashboardUpdate\"")));
         response.body().close();
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     private static <P extends IntegrationPayload> Envelope<P> envelope(String unitId, List<UnitRef> path, P payload) {
@@ -176,10 +171,10 @@ class ReportingServiceIT {
     }
 
     private void send(String topic, Envelope<?> envelope) {
-        send(topic, envelope.key(), new String(codec.encode(envelope), StandardCharsets.UTF_8));
+        send(topic, envelope.key(), new String(service.codec().encode(envelope), StandardCharsets.UTF_8));
     }
 
     private void send(String topic, String key, String value) {
-        KafkaTopics.send(brokers, topic, key, value);
+        KafkaTopics.send(service.brokers(), topic, key, value);
     }
 }

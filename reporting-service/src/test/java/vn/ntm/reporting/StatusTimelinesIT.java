@@ -17,9 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +35,11 @@ import vn.ntm.contracts.MeasurementRetracted;
 import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.contracts.UnitRegistered;
-import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.RecordedEvents;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * Statuses are timelines in valid time, recorded over time (issue 14): a stretch recorded later replaces, for its
@@ -87,17 +84,16 @@ class StatusTimelinesIT {
     /** Between the two retractions. */
     private static final String BETWEEN_T4_AND_T5 = "2024-10-05T12:00:00Z";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    EventCodec codec;
-
     final String province = UUID.randomUUID().toString();
     final String commune = UUID.randomUUID().toString();
     final String legacy = UUID.randomUUID().toString();
     final List<Envelope<?>> stretches = new ArrayList<>();
+
+    private final ServiceUnderTest service;
+
+    StatusTimelinesIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     @BeforeAll
     void publishTheHistory() {
@@ -473,7 +469,7 @@ class StatusTimelinesIT {
                         "C2", "Tiêu chí 2", "Criterion 2", List.of(new CriteriaSetPublished.Indicator("I4",
                         "Không có", "None", "NUMBER", "LE", null, List.of())))), false)));
         RecordedEvents.load(RecordedEvents.VALID_TIME_HISTORY).forEach(line ->
-                KafkaTopics.send(brokers, EventTypes.CRITERIA_TOPIC, RECORDED_COMMUNE, line));
+                KafkaTopics.send(service.brokers(), EventTypes.CRITERIA_TOPIC, RECORDED_COMMUNE, line));
     }
 
     private JsonNode recorded(String asOf, String knownAt) {
@@ -520,7 +516,7 @@ class StatusTimelinesIT {
 
     private String reportFooter(String asOf, String knownAt) throws Exception {
         java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + service.port()
                         + "/api/exports/progress-report.xlsx?unit=" + commune + "&asOf=" + asOf + "&knownAt="
                         + knownAt)).header("Authorization", "Bearer " + vn.ntm.testing.TestIdentity.operatorToken())
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
@@ -578,10 +574,10 @@ class StatusTimelinesIT {
     }
 
     private void send(String topic, Envelope<?> envelope) {
-        MergerHistory.send(brokers, codec, topic, envelope);
+        MergerHistory.send(service.brokers(), service.codec(), topic, envelope);
     }
 
     private JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 }

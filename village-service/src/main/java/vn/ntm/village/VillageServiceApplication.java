@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Owns the administrative units (tỉnh, huyện, xã, thôn) and each unit's standing in the programme. */
 @SpringBootApplication
-@org.springframework.scheduling.annotation.EnableScheduling
 public class VillageServiceApplication {
 
     public static void main(String[] args) {

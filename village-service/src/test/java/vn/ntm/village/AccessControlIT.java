@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
 import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
-import vn.ntm.testing.AccessMatrix.Scope;
 import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 import vn.ntm.testing.TestIdentity;
+import vn.ntm.testing.UnitHierarchy;
 import vn.ntm.testing.identity.DemoUser;
 
 /**
@@ -78,13 +76,7 @@ class AccessControlIT {
             Map.entry("GET /api/units/{unitId}/criteria-standing",
                     Rule.of("GET /api/units/{unit}/criteria-standing?criteriaSet=NTM-XA-2021-2025", UNIT, READERS))));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    JdbcTemplate jdbc;
-
+    UnitHierarchy units;
     String province;
     String district;
     String commune;
@@ -93,38 +85,34 @@ class AccessControlIT {
     String neighbour;
     String otherProvince;
 
+    private final ServiceUnderTest service;
+
+    AccessControlIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     @BeforeEach
     void hierarchy() {
-        String suffix = " " + UUID.randomUUID().toString().substring(0, 6);
-        province = register(Map.of("level", "PROVINCE", "name", "Tỉnh thử" + suffix, "validFrom", "2024-03-05"));
-        district = register(Map.of("level", "DISTRICT", "name", "Huyện thử", "parentId", province,
-                "validFrom", "2024-03-05"));
-        mergedCommune = register(Map.of("level", "COMMUNE", "name", "Xã cũ", "parentId", district,
-                "validFrom", "2024-03-05"));
-        neighbour = register(Map.of("level", "COMMUNE", "name", "Xã bên", "parentId", district,
-                "validFrom", "2024-03-05"));
-        commune = register(Map.of("level", "COMMUNE", "name", "Xã mới", "parentId", district,
-                "validFrom", "2025-07-01", "legalBasis", BASIS));
-        village = register(Map.of("level", "VILLAGE", "name", "Thôn một", "parentId", commune,
-                "validFrom", "2025-07-01"));
-        otherProvince = register(Map.of("level", "PROVINCE", "name", "Tỉnh khác" + suffix,
-                "validFrom", "2024-03-05"));
-        assertThat(operator().post("/api/mergers", Map.of("sourceIds", List.of(mergedCommune), "successorId", commune,
-                "validFrom", "2025-07-01", "legalBasis", BASIS)).status()).isEqualTo(200);
+        units = UnitHierarchy.registeredThrough(operator(), LocalDate.of(2024, 3, 5), BASIS);
+        province = units.province();
+        district = units.district();
+        mergedCommune = units.mergedCommune();
+        neighbour = units.neighbour();
+        commune = units.commune();
+        village = units.village();
+        otherProvince = units.otherProvince();
     }
 
     @Test
     void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
         assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
-                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(context));
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(service.context()));
         String communePlan = plan(commune, "2025-08-01");
         String mergedPlan = plan(mergedCommune, "2024-04-01");
         long eventsBefore = storedEvents();
 
         List<AccessMatrix.Outcome> outcomes = AccessMatrix.run(anonymous(), RULES, new AccessMatrix.Fixture(
-                Map.of(Scope.OWN, commune, Scope.CHILD, village, Scope.PARENT, district,
-                        Scope.OTHER_COMMUNE, neighbour, Scope.OTHER_PROVINCE, otherProvince,
-                        Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune),
+                units.scopes(),
                 Map.of("unit", commune, "plan", communePlan, "recognition", recognition(commune)),
                 Map.of("unit", mergedCommune, "plan", mergedPlan, "recognition", recognition(mergedCommune))));
 
@@ -207,7 +195,7 @@ class AccessControlIT {
         assertThat(admin.post("/api/mergers", Map.of("sourceIds", List.of(neighbour), "successorId", otherProvince,
                 "validFrom", "2025-08-01", "legalBasis", BASIS)).problemType()).isEqualTo("outside-scope");
 
-        JsonNode actor = JsonHttp.parse(jdbc.queryForObject("""
+        JsonNode actor = JsonHttp.parse(service.jdbc().queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
                 where aggregate_identifier = ? order by global_index limit 1""", String.class,
                 registered.json().path("id").asString())).path("actor");
@@ -217,7 +205,7 @@ class AccessControlIT {
     }
 
     private JsonHttp anonymous() {
-        return new JsonHttp("http://localhost:" + port);
+        return service.anonymous();
     }
 
     private JsonHttp operator() {
@@ -246,7 +234,7 @@ class AccessControlIT {
     /** A recognition request in the read model, as if made: the access rule looks only at its unit. */
     private String recognition(String unit) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("""
+        service.jdbc().update("""
                 insert into recognition_view (recognition_id, unit_id, level, criteria_set, status, requested_on,
                                               recorded_at)
                 values (?, cast(? as uuid), 'STANDARD', 'NTM-XA-2021-2025', 'REQUESTED', date '2025-09-01', now())""",
@@ -255,7 +243,7 @@ class AccessControlIT {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     private static List<String> ids(JsonNode units) {

@@ -9,16 +9,13 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The 1/7/2025 merger through the public API on real PostgreSQL and Kafka: Song Vân and four neighbours become xã
@@ -31,13 +28,6 @@ class HierarchyIT {
 
     private static final String BASIS = "Nghị quyết 1658/NQ-UBTVQH15 ngày 16/6/2025";
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-
     String bacGiang;
     String tanYen;
     String songVan;
@@ -46,8 +36,14 @@ class HierarchyIT {
     String bacNinh;
     String ngocThien;
 
+    private final ServiceUnderTest service;
+
+    HierarchyIT(ServiceUnderTest service) {
+        this.service = service;
+    }
+
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @BeforeEach
@@ -106,7 +102,8 @@ class HierarchyIT {
         assertThat(versions.get(1).path("parentId").asString()).isEqualTo(ngocThien);
         assertThat(versions.get(1).path("legalBasis").asString()).isEqualTo(BASIS);
 
-        List<JsonNode> published = KafkaTopics.read(brokers, "ntm.units", (int) storedEvents(), Duration.ofSeconds(30))
+        List<JsonNode> published = KafkaTopics.read(service.brokers(), "ntm.units", (int) storedEvents(),
+                Duration.ofSeconds(30))
                 .stream().filter(r -> List.of(hoangVan, songVan, tanYen).contains(r.key()))
                 .map(ConsumerRecord::value).map(JsonHttp::parse).toList();
         assertThat(published).extracting(n -> n.path("eventType").asString())
@@ -196,6 +193,6 @@ class HierarchyIT {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -15,14 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import vn.ntm.testing.HostileInputs;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /**
  * The hostile-input corpus ({@link HostileInputs}) against every endpoint of village-service: each bad variant of a
@@ -33,13 +31,14 @@ import vn.ntm.testing.ServiceIntegrationTest;
 @DirtiesContext
 class HostileInputIT {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final ServiceUnderTest service;
+
+    HostileInputIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @TestFactory
@@ -218,7 +217,7 @@ class HostileInputIT {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of("domain_event_entry", "unit_directory", "unit_version", "plan_view", "plan_task",
                 "recognition_view")) {
-            rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+            rows.put(table, service.jdbc().queryForObject("select count(*) from " + table, Long.class));
         }
         return rows;
     }

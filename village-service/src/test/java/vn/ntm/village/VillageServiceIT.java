@@ -7,28 +7,24 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
+import vn.ntm.testing.ServiceUnderTest;
 
 /** village-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
 @ServiceIntegrationTest
 class VillageServiceIT {
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final ServiceUnderTest service;
+
+    VillageServiceIT(ServiceUnderTest service) {
+        this.service = service;
+    }
 
     JsonHttp http() {
-        return new JsonHttp("http://localhost:" + port).asOperator();
+        return service.http();
     }
 
     @Test
@@ -40,17 +36,18 @@ class VillageServiceIT {
         String commune = register(Map.of("level", "COMMUNE", "name", "Song Vân", "parentId", district,
                 "validFrom", "1997-01-01"));
 
-        List<String> stored = jdbc.queryForList(
+        List<String> stored = service.jdbc().queryForList(
                 "select convert_from(payload, 'UTF8') from domain_event_entry order by global_index", String.class);
         assertThat(stored).hasSize(3);
         JsonNode songVan = JsonHttp.parse(stored.get(2));
         assertThat(songVan.path("name").asString()).isEqualTo("Song Vân");
         assertThat(songVan.path("actor").path("subject").asString()).isEqualTo("kiem-thu");
         assertThat(songVan.path("validFrom").asString()).isEqualTo("1997-01-01");
-        assertThat(jdbc.queryForList("select global_index from domain_event_entry order by 1", Long.class))
+        assertThat(service.jdbc().queryForList("select global_index from domain_event_entry order by 1", Long.class))
                 .as("the global index has no gaps").containsExactly(1L, 2L, 3L);
 
-        List<ConsumerRecord<String, String>> published = KafkaTopics.read(brokers, "ntm.units", 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> published = KafkaTopics.read(service.brokers(), "ntm.units", 3,
+                Duration.ofSeconds(30));
         assertThat(published).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(province, district, commune);
         JsonNode event = published.stream().filter(r -> r.key().equals(commune)).map(r -> JsonHttp.parse(r.value()))
                 .findFirst().orElseThrow();
@@ -115,6 +112,6 @@ class VillageServiceIT {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

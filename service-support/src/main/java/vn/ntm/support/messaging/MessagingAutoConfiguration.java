@@ -1,10 +1,8 @@
 package vn.ntm.support.messaging;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.messaging.SubscribableChannel;
@@ -18,16 +16,20 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ntm.support.config.SupportProperties;
 
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.cloud.stream.config.BindingServiceConfiguration"})
+@EnableConfigurationProperties(SupportProperties.class)
 public class MessagingAutoConfiguration {
 
     /** How a failed delivery is retried before it is dead-lettered: 0.5 s, doubling, at most 5 s apart, 4 times. */
@@ -45,14 +47,13 @@ public class MessagingAutoConfiguration {
     /**
      * Kafka's answers to the asynchronous sends. Every producer binding names {@link SendAcknowledgements#CHANNEL}
      * as its {@code record-metadata-channel} and enables its error channel (see each service's application.yml).
-     * A send with no answer after {@code ntm.messaging.ack-timeout} (default 30 s, above the producer's
-     * {@code delivery.timeout.ms}) counts as failed.
+     * A send with no answer after {@code ntm.messaging.ack-timeout} ({@link SupportProperties.Messaging}) counts as
+     * failed.
      */
     @Bean
     @ConditionalOnMissingBean
-    SendAcknowledgements sendAcknowledgements(@Value("${ntm.messaging.ack-timeout:30s}") Duration timeout,
-                                              BeanFactory beans) {
-        SendAcknowledgements acknowledgements = new SendAcknowledgements(timeout);
+    SendAcknowledgements sendAcknowledgements(SupportProperties properties, BeanFactory beans) {
+        SendAcknowledgements acknowledgements = new SendAcknowledgements(properties.messaging().ackTimeout());
         beans.getBean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME, SubscribableChannel.class)
                 .subscribe(acknowledgements::failed);
         return acknowledgements;
@@ -97,8 +98,8 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
-    BatchBindingErrors batchBindingErrors(
-            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+    BatchBindingErrors batchBindingErrors(Environment environment) {
+        String brokers = environment.getRequiredProperty(SupportProperties.KAFKA_BROKERS);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(RETRIES);
         backOff.setInitialInterval(FIRST_RETRY_AFTER.toMillis());
         backOff.setMultiplier(RETRY_MULTIPLIER);
@@ -109,9 +110,9 @@ public class MessagingAutoConfiguration {
     /** Only in services that consume: they name their dead-letter topics in {@code ntm.dead-letter-topics}. */
     @Bean
     @ConditionalOnProperty("ntm.dead-letter-topics")
-    DeadLetters deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                            @Value("${ntm.dead-letter-topics}") List<String> topics) {
-        return new DeadLetters(brokers, topics);
+    DeadLetters deadLetters(Environment environment, SupportProperties properties) {
+        return new DeadLetters(environment.getRequiredProperty(SupportProperties.KAFKA_BROKERS),
+                properties.deadLetterTopics());
     }
 
     @Bean

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +26,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.ntm.support.config.SupportProperties;
 
 /**
  * Every service is an OAuth2 resource server: no endpoint answers without a valid access token except health and the
@@ -43,6 +44,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
                 + ".OAuth2ResourceServerAutoConfiguration"})
 @EnableWebSecurity
+@EnableConfigurationProperties(SupportProperties.class)
 public class AccessControlAutoConfiguration {
 
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
@@ -87,10 +89,11 @@ public class AccessControlAutoConfiguration {
 
     /**
      * A token must be meant for this platform ({@code aud}), so that a token the same provider issued to another
-     * application is refused. {@code ntm.security.audience}, default {@code ntm-platform}.
+     * application is refused: {@code ntm.security.audience} ({@link SupportProperties.Security}).
      */
     @Bean
-    OAuth2TokenValidator<Jwt> audienceRequired(@Value("${ntm.security.audience:ntm-platform}") String audience) {
+    OAuth2TokenValidator<Jwt> audienceRequired(SupportProperties properties) {
+        String audience = properties.security().audience();
         return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
     }
 

@@ -53,6 +53,26 @@ public class WebAutoConfiguration {
         return new ProblemHandler(problemMessages);
     }
 
+    @Bean
+    RequestBodyLimit requestBodyLimit() {
+        return new RequestBodyLimit();
+    }
+
+    @Bean
+    UnstorableValues unstorableValues() {
+        return new UnstorableValues();
+    }
+
+    @Bean
+    QueryAndAcceptChecks queryAndAcceptChecks() {
+        return new QueryAndAcceptChecks();
+    }
+
+    @Bean
+    ContainerProblemValve.Installer containerProblemValve(MessageSource problemMessages) {
+        return new ContainerProblemValve.Installer(problemMessages);
+    }
+
     /** Vietnamese unless the client asks for English with {@code Accept-Language: en}. */
     @Bean
     LocaleResolver localeResolver() {

@@ -8,7 +8,7 @@ import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /** A measurement's value was corrected; {@code validOn} is the corrected measurement's own date. */
 public record MeasurementCorrected(AssessmentId assessmentId, String unitId, List<UnitRef> unitPath,
-                                   CriteriaSetId criteriaSetId, String measurementId, String indicatorCode,
+                                   CriteriaSetId criteriaSetId, MeasurementId measurementId, String indicatorCode,
                                    MeasuredValue value, LocalDate validOn, IndicatorRule rule, String reason,
                                    Evidence evidence, Actor actor) {
 }

@@ -11,7 +11,7 @@ import vn.ntm.criteria.catalogue.api.CriteriaSetId;
  * (threshold and its provenance) it is judged by.
  */
 public record MeasurementRecorded(AssessmentId assessmentId, String unitId, List<UnitRef> unitPath,
-                                  CriteriaSetId criteriaSetId, String measurementId, String indicatorCode,
+                                  CriteriaSetId criteriaSetId, MeasurementId measurementId, String indicatorCode,
                                   MeasuredValue value, LocalDate validOn, Evidence evidence, Actor actor,
                                   IndicatorRule rule) {
 }

@@ -8,6 +8,6 @@ import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /** A measurement was withdrawn; {@code validOn} is the retracted measurement's own date. */
 public record MeasurementRetracted(AssessmentId assessmentId, String unitId, List<UnitRef> unitPath,
-                                   CriteriaSetId criteriaSetId, String measurementId, String indicatorCode,
+                                   CriteriaSetId criteriaSetId, MeasurementId measurementId, String indicatorCode,
                                    LocalDate validOn, String reason, Actor actor) {
 }

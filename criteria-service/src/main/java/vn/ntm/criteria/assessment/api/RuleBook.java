@@ -100,4 +100,14 @@ public record RuleBook(List<Period> periods) {
         periods.forEach(p -> codes.addAll(p.shape().indicatorsByCriterion().keySet()));
         return new ArrayList<>(codes);
     }
+
+    /** Equal for equal rule books (the records' text names every period, shape and rule): what an assessment keeps. */
+    public String digest() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -2,14 +2,10 @@ package vn.ntm.criteria.assessment.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.StatusCause;
@@ -25,23 +22,20 @@ import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
 import vn.ntm.criteria.assessment.api.AssessmentReevaluated;
 import vn.ntm.criteria.assessment.api.AssessmentRulesChanged;
-import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CorrectMeasurement;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
-import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
-import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
-import vn.ntm.criteria.assessment.api.MeasuredValue;
+import vn.ntm.criteria.assessment.api.MeasurementId;
 import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
-import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
-import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
-import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
-import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RecordMeasurement;
+import vn.ntm.criteria.assessment.api.RecordMeasurements;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessment;
+import vn.ntm.criteria.assessment.api.RetractMeasurement;
 import vn.ntm.criteria.assessment.api.RuleBook;
-import vn.ntm.criteria.assessment.command.StatusTimelines.Change;
 import vn.ntm.criteria.assessment.command.StatusTimelines.CriterionJudgement;
 import vn.ntm.criteria.assessment.command.StatusTimelines.IndicatorJudgement;
 import vn.ntm.criteria.assessment.command.StatusTimelines.SetJudgement;
@@ -63,7 +57,7 @@ class Assessment {
     private AssessmentId id;
     private CriteriaSetId criteriaSetId;
     /** Every measurement in the order recorded, with its latest value and whether it still counts. */
-    private final Map<String, Measurement> measurements = new LinkedHashMap<>();
+    private final Map<MeasurementId, Measurement> measurements = new LinkedHashMap<>();
     /** The digest of the rules last adopted; null for an assessment stored before rule books existed. */
     private String rulesDigest;
     /** The timelines as published: every stretch event folded, later over earlier. */
@@ -75,16 +69,17 @@ class Assessment {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordMeasurementCommand command, Clock clock) {
-        checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
-        IndicatorRule rule = ruleOn(command.rules(), command.criteriaSetId(), command.indicatorCode(),
+    void handle(RecordMeasurement command, Clock clock) {
+        RecordingRules.checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
+        IndicatorRule rule = RecordingRules.ruleOn(command.rules(), command.criteriaSetId(), command.indicatorCode(),
                 command.validOn());
-        checkRecordable(rule, command.validOn(), command.value(), command.evidence());
+        RecordingRules.checkRecordable(rule, command.validOn(), command.value(), command.evidence(),
+                measurements.values());
         adoptAround(command.rules(), command.unitId(), command.unitPath(), command.actor(), () ->
                 apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
                         command.criteriaSetId(), command.measurementId(), rule.indicatorCode(), command.value(),
                         command.validOn(), command.evidence(), command.actor(), rule)));
-        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, command.measurementId(),
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RECORDED, command.measurementId().value(),
                 rule.indicatorCode(), command.validOn());
         publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
@@ -96,22 +91,23 @@ class Assessment {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordMeasurementsCommand command, Clock clock) {
-        List<RecordMeasurementsCommand.Item> items = command.items();
+    void handle(RecordMeasurements command, Clock clock) {
+        List<RecordMeasurements.Item> items = command.items();
         List<IndicatorRule> rules = new ArrayList<>();
-        checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
+        RecordingRules.checkDate(command.rules(), command.criteriaSetId(), command.validOn(), clock);
         Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            RecordMeasurementsCommand.Item item = items.get(i);
+            RecordMeasurements.Item item = items.get(i);
             try {
-                IndicatorRule rule = ruleOn(command.rules(), command.criteriaSetId(), item.indicatorCode(),
-                        command.validOn());
+                IndicatorRule rule = RecordingRules.ruleOn(command.rules(), command.criteriaSetId(),
+                        item.indicatorCode(), command.validOn());
                 Integer first = lineOf.putIfAbsent(item.indicatorCode(), i + 1);
                 if (first != null) {
                     throw RuleViolation.invalid("indicator-twice-in-form", "indicatorCode", item.indicatorCode(),
                             first);
                 }
-                checkRecordable(rule, command.validOn(), item.value(), item.evidence());
+                RecordingRules.checkRecordable(rule, command.validOn(), item.value(), item.evidence(),
+                        measurements.values());
                 rules.add(rule);
             } catch (RuleViolation violation) {
                 throw violation.inItem("items", i, "indicatorCode", item.indicatorCode());
@@ -120,13 +116,13 @@ class Assessment {
         Map<String, StatusCause> causes = new LinkedHashMap<>();
         adoptAround(command.rules(), command.unitId(), command.unitPath(), command.actor(), () -> {
             for (int i = 0; i < items.size(); i++) {
-                RecordMeasurementsCommand.Item item = items.get(i);
+                RecordMeasurements.Item item = items.get(i);
                 IndicatorRule rule = rules.get(i);
                 apply(new MeasurementRecorded(command.assessmentId(), command.unitId(), command.unitPath(),
                         command.criteriaSetId(), item.measurementId(), rule.indicatorCode(), item.value(),
                         command.validOn(), item.evidence(), command.actor(), rule));
                 causes.put(rule.indicatorCode(), new StatusCause(StatusCause.MEASUREMENT_RECORDED,
-                        item.measurementId(), rule.indicatorCode(), command.validOn()));
+                        item.measurementId().value(), rule.indicatorCode(), command.validOn()));
             }
         });
         StatusCause last = new ArrayList<>(causes.values()).get(causes.size() - 1);
@@ -134,51 +130,8 @@ class Assessment {
                 code -> causes.getOrDefault(code, last), last);
     }
 
-    /** A measurement's date is not in the future, and the set is in force on it (refusals quote the set's dates). */
-    private static void checkDate(RuleBook rules, CriteriaSetId set, LocalDate validOn, Clock clock) {
-        if (validOn.isAfter(LocalDate.now(clock))) {
-            throw RuleViolation.invalid("date-in-future", "validOn", validOn);
-        }
-        if (rules.start() == null || validOn.isBefore(rules.start())) {
-            throw RuleViolation.invalid("before-set-in-force", "validOn", set, rules.start());
-        }
-        if (rules.on(validOn).isEmpty()) {
-            throw RuleViolation.invalid("after-set-superseded", "validOn", set, rules.end().minusDays(1));
-        }
-    }
-
-    /** The rule an indicator has on a date the set is in force: the indicator belongs to the version of that date. */
-    private static IndicatorRule ruleOn(RuleBook rules, CriteriaSetId set, String indicatorCode, LocalDate validOn) {
-        IndicatorRule rule = rules.on(validOn).orElseThrow().rules().get(indicatorCode);
-        if (rule == null) {
-            throw RuleViolation.unknown("unknown-indicator", "indicatorCode", indicatorCode, set);
-        }
-        return rule;
-    }
-
-    /**
-     * The value fits its indicator, a pass/fail names its office, and it is not what already governs its date: the
-     * latest recorded (not retracted) measurement of the indicator on that date says the same (a resent request). A
-     * value some earlier measurement of that date had is recorded: it governs the date again.
-     */
-    private void checkRecordable(IndicatorRule rule, LocalDate validOn, MeasuredValue value, Evidence evidence) {
-        IndicatorEvaluation.checkFits(rule, value);
-        IndicatorEvaluation.checkAssessedByAnOffice(rule, evidence);
-        String fingerprint = fingerprint(rule.indicatorCode(), validOn, value);
-        Measurement governing = null;
-        for (Measurement m : measurements.values()) { // in the order recorded
-            if (!m.retracted() && m.indicatorCode().equals(rule.indicatorCode()) && m.validOn().equals(validOn)) {
-                governing = m;
-            }
-        }
-        if (governing != null
-                && fingerprint(governing.indicatorCode(), governing.validOn(), governing.value()).equals(fingerprint)) {
-            throw RuleViolation.conflict("duplicate-measurement", "value", rule.indicatorCode(), validOn);
-        }
-    }
-
     @CommandHandler
-    void handle(CorrectMeasurementCommand command) {
+    void handle(CorrectMeasurement command) {
         Measurement held = counting(command.measurementId());
         IndicatorRule rule = command.rules().on(held.validOn()).map(p -> p.rules().get(held.indicatorCode()))
                 .orElse(null);
@@ -192,25 +145,25 @@ class Assessment {
         apply(new MeasurementCorrected(id, command.unitId(), command.unitPath(), criteriaSetId,
                 command.measurementId(), held.indicatorCode(), command.value(), held.validOn(), rule,
                 command.reason(), command.evidence(), command.actor()));
-        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_CORRECTED, held.id(), held.indicatorCode(),
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_CORRECTED, held.id().value(), held.indicatorCode(),
                 held.validOn());
         publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
 
     @CommandHandler
-    void handle(RetractMeasurementCommand command) {
+    void handle(RetractMeasurement command) {
         Measurement held = counting(command.measurementId());
         adopt(command.rules(), command.unitId(), command.unitPath(), command.actor());
         apply(new MeasurementRetracted(id, command.unitId(), command.unitPath(), criteriaSetId,
                 command.measurementId(), held.indicatorCode(), held.validOn(), command.reason(), command.actor()));
-        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RETRACTED, held.id(), held.indicatorCode(),
+        StatusCause cause = new StatusCause(StatusCause.MEASUREMENT_RETRACTED, held.id().value(), held.indicatorCode(),
                 held.validOn());
         publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> cause, cause);
     }
 
     /** New rules (a version, a unit's attributes), or the same ones after an upgrade: publishes what they change. */
     @CommandHandler
-    void handle(ReevaluateAssessmentCommand command) {
+    void handle(ReevaluateAssessment command) {
         if (!adopt(command.rules(), command.unitId(), command.unitPath(), command.actor())) {
             StatusCause rebuilt = new StatusCause(StatusCause.TIMELINES_REBUILT, null, null, null);
             publishChanges(command.rules(), command.unitId(), command.unitPath(), command.actor(), code -> rebuilt,
@@ -233,7 +186,7 @@ class Assessment {
     }
 
     private AssessmentRulesChanged rulesChanged(RuleBook rules, LocalDate from, Actor actor) {
-        return new AssessmentRulesChanged(id, criteriaSetId, digest(rules), rules.periods().stream()
+        return new AssessmentRulesChanged(id, criteriaSetId, rules.digest(), rules.periods().stream()
                 .map(p -> new AssessmentRulesChanged.PeriodSummary(p.from(), p.until(), p.setVersion())).toList(),
                 from, actor);
     }
@@ -244,7 +197,7 @@ class Assessment {
      * existed has its timelines derived again here, named as rebuilt. True when the rules changed.
      */
     private boolean adopt(RuleBook rules, String unitId, List<UnitRef> unitPath, Actor actor) {
-        String digest = digest(rules);
+        String digest = rules.digest();
         if (digest.equals(rulesDigest)) {
             return false;
         }
@@ -268,43 +221,11 @@ class Assessment {
 
     private void publish(StatusTimelines.Changes changes, String unitId, List<UnitRef> unitPath, Actor actor,
                          Function<String, StatusCause> causeOfIndicator, StatusCause causeOfRollUps) {
-        for (Change<IndicatorJudgement> change : changes.indicators()) {
-            IndicatorJudgement j = change.judgement();
-            apply(new IndicatorStatusChanged(id, unitId, unitPath, criteriaSetId, change.criterionCode(),
-                    change.code(), j == null ? IndicatorStatus.UNKNOWN : j.status(), change.from(), change.until(),
-                    j == null ? null : j.value(), j == null ? null : j.comparator(), j == null ? null : j.threshold(),
-                    j == null ? null : j.unit(), j != null && j.thresholdVerified(),
-                    j == null ? null : j.thresholdSource(), j == null ? null : j.governingMeasurementId(),
-                    change.setVersion(), causeOfIndicator.apply(change.code()), actor));
-        }
-        for (Change<CriterionJudgement> change : changes.criteria()) {
-            apply(new CriterionStatusChanged(id, unitId, unitPath, criteriaSetId, change.code(),
-                    change.judgement().status(), change.from(), change.until(), change.judgement().setVersion(),
-                    causeOfRollUps, actor));
-        }
-        for (Change<SetJudgement> change : changes.set()) {
-            SetJudgement j = change.judgement();
-            apply(new CriteriaSetStatusChanged(id, unitId, unitPath, criteriaSetId, j.status(), change.from(),
-                    change.until(), j.met(), j.total(), j.notMet(), j.setVersion(), causeOfRollUps, actor));
-        }
+        new StatusEvents(id, unitId, unitPath, criteriaSetId, actor).of(changes, causeOfIndicator, causeOfRollUps)
+                .forEach(AggregateLifecycle::apply);
     }
 
-    /** Equal for the same indicator, date and value however typed: what makes a measurement a duplicate. */
-    private static String fingerprint(String indicatorCode, LocalDate validOn, MeasuredValue value) {
-        return indicatorCode + "|" + validOn + "|" + value.fingerprint();
-    }
-
-    /** Equal for equal rule books: the records' text names every period, shape and rule. */
-    static String digest(RuleBook rules) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(rules.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Measurement counting(String measurementId) {
+    private Measurement counting(MeasurementId measurementId) {
         Measurement held = measurements.get(measurementId);
         if (held == null) {
             throw RuleViolation.notFound("measurement-not-found", measurementId);
@@ -346,10 +267,8 @@ class Assessment {
     @EventSourcingHandler
     void on(IndicatorStatusChanged event) {
         published.indicator(event.indicatorCode()).put(event.validFrom(), event.validUntil(),
-                event.governingMeasurementId() == null ? null : new IndicatorJudgement(event.criterionCode(),
-                        event.status(), event.comparedValue(), event.comparator(), event.threshold(), event.unit(),
-                        event.thresholdVerified(), event.thresholdSource(), event.setVersion(),
-                        event.governingMeasurementId()));
+                event.governingMeasurementId() == null ? null : new IndicatorJudgement(
+                        event.indicator().criterionCode(), event.status(), event.judgement()));
     }
 
     @EventSourcingHandler

@@ -1,6 +1,5 @@
 package vn.ntm.criteria.assessment.command;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
+import vn.ntm.criteria.assessment.api.Judgement;
 import vn.ntm.criteria.assessment.api.RuleBook;
 
 /**
@@ -29,20 +29,13 @@ import vn.ntm.criteria.assessment.api.RuleBook;
  */
 final class StatusTimelines {
 
-    /** An indicator's status on some dates and what it was judged from. */
-    record IndicatorJudgement(String criterionCode, IndicatorStatus status, BigDecimal value,
-                              vn.ntm.criteria.catalogue.api.Comparator comparator, BigDecimal threshold, String unit,
-                              boolean thresholdVerified, String thresholdSource, int setVersion,
-                              String governingMeasurementId) {
-        IndicatorJudgement {
-            value = value == null ? null : value.stripTrailingZeros();
-            threshold = threshold == null ? null : threshold.stripTrailingZeros();
-        }
+    /** An indicator's status on some dates and what it was judged from (numbers without trailing zeros). */
+    record IndicatorJudgement(String criterionCode, IndicatorStatus status, Judgement judgement) {
 
         static IndicatorJudgement of(IndicatorRule rule, Measurement governing) {
             return new IndicatorJudgement(rule.criterionCode(), IndicatorEvaluation.evaluate(rule, governing.value()),
-                    governing.value().comparable(), rule.comparator(), rule.threshold(), rule.unit(),
-                    rule.thresholdVerified(), rule.thresholdSource(), rule.setVersion(), governing.id());
+                    new Judgement(governing.id(), governing.value().comparable(), rule.comparator(), rule.threshold(),
+                            rule.unit(), rule.thresholdVerified(), rule.thresholdSource(), rule.setVersion()));
         }
     }
 
@@ -115,46 +108,21 @@ final class StatusTimelines {
             Timeline<CriterionJudgement> timeline = derived.criterion(criterion);
             for (LocalDate date : dates) {
                 timeline.put(date, null, book.on(date)
-                        .filter(p -> p.shape().indicatorsByCriterion().containsKey(criterion))
-                        .map(p -> new CriterionJudgement(rollUp(p.shape().indicatorsByCriterion().get(criterion)
-                                .stream().map(i -> statusOf(derived.indicator(i).on(date))).toList()),
-                                p.setVersion()))
+                        .map(p -> StatusRollUp.criterion(p, criterion, i -> statusOf(derived.indicator(i).on(date))))
                         .orElse(null));
             }
         }
         TreeSet<LocalDate> dates = new TreeSet<>(book.boundaries());
         derived.criteria.values().forEach(t -> dates.addAll(t.dates()));
         for (LocalDate date : dates) {
-            derived.set.put(date, null, book.on(date).map(p -> {
-                List<String> codes = List.copyOf(p.shape().indicatorsByCriterion().keySet());
-                List<IndicatorStatus> statuses = codes.stream()
-                        .map(c -> derived.criterion(c).on(date).status()).toList();
-                List<String> notMet = new ArrayList<>();
-                for (int i = 0; i < codes.size(); i++) {
-                    if (statuses.get(i) == IndicatorStatus.NOT_MET) {
-                        notMet.add(codes.get(i));
-                    }
-                }
-                int met = (int) statuses.stream().filter(s -> s == IndicatorStatus.MET).count();
-                return new SetJudgement(rollUp(statuses), met, codes.size(), notMet, p.setVersion());
-            }).orElse(null));
+            derived.set.put(date, null, book.on(date)
+                    .map(p -> StatusRollUp.set(p, c -> derived.criterion(c).on(date).status())).orElse(null));
         }
         return derived;
     }
 
     private static IndicatorStatus statusOf(IndicatorJudgement judgement) {
         return judgement == null ? IndicatorStatus.UNKNOWN : judgement.status();
-    }
-
-    /** Met when all parts are met; not met as soon as one is not; otherwise unknown (also when there are no parts). */
-    static IndicatorStatus rollUp(List<IndicatorStatus> parts) {
-        if (parts.isEmpty()) {
-            return IndicatorStatus.UNKNOWN;
-        }
-        if (parts.contains(IndicatorStatus.NOT_MET)) {
-            return IndicatorStatus.NOT_MET;
-        }
-        return parts.stream().allMatch(s -> s == IndicatorStatus.MET) ? IndicatorStatus.MET : IndicatorStatus.UNKNOWN;
     }
 
     /**

@@ -1,9 +1,9 @@
 package vn.ntm.criteria.assessment.config;
 
 import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.ntm.criteria.config.CriteriaProperties;
 
 /**
  * Recently used assessments stay in memory between commands. Without it every measurement replays the whole history
@@ -15,12 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class AssessmentCacheConfiguration {
 
-    /**
-     * @param size assessments kept; a province's communes fit in the default. An assessment holds its measurements,
-     *             so this bounds memory too (about 1 KB per measurement).
-     */
+    /** Holds {@code ntm.criteria.assessment-cache-size} assessments (CriteriaProperties). */
     @Bean
-    Cache assessmentCache(@Value("${ntm.criteria.assessment-cache-size:256}") int size) {
-        return new LeastRecentlyUsedCache(size);
+    Cache assessmentCache(CriteriaProperties properties) {
+        return new LeastRecentlyUsedCache(properties.assessmentCacheSize());
     }
 }

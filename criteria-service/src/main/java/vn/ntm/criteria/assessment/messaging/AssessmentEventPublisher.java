@@ -10,6 +10,7 @@ import vn.ntm.contracts.Envelope;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
+import vn.ntm.criteria.assessment.api.Judgement;
 import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
@@ -71,7 +72,7 @@ public class AssessmentEventPublisher {
     public static Envelope<?> toContract(Object event, UUID eventId, Instant recordedAt) {
         if (event instanceof MeasurementRecorded e) {
             return Envelope.of(eventId, e.validOn(), recordedAt, e.actor(), e.unitId(), e.unitPath(),
-                    new vn.ntm.contracts.MeasurementRecorded(e.measurementId(), e.criteriaSetId().value(),
+                    new vn.ntm.contracts.MeasurementRecorded(e.measurementId().value(), e.criteriaSetId().value(),
                             e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
                             e.value().passed(), new vn.ntm.contracts.MeasurementRecorded.Evidence(
                                     e.evidence().document(), e.evidence().link(), e.evidence().note(),
@@ -79,22 +80,25 @@ public class AssessmentEventPublisher {
         }
         if (event instanceof MeasurementCorrected e) {
             return Envelope.of(eventId, e.validOn(), recordedAt, e.actor(), e.unitId(), e.unitPath(),
-                    new vn.ntm.contracts.MeasurementCorrected(e.measurementId(), e.criteriaSetId().value(),
+                    new vn.ntm.contracts.MeasurementCorrected(e.measurementId().value(), e.criteriaSetId().value(),
                             e.indicatorCode(), e.value().value(), e.value().numerator(), e.value().denominator(),
                             e.value().passed(), e.reason()));
         }
         if (event instanceof MeasurementRetracted e) {
             return Envelope.of(eventId, e.validOn(), recordedAt, e.actor(), e.unitId(), e.unitPath(),
-                    new vn.ntm.contracts.MeasurementRetracted(e.measurementId(), e.criteriaSetId().value(),
+                    new vn.ntm.contracts.MeasurementRetracted(e.measurementId().value(), e.criteriaSetId().value(),
                             e.indicatorCode(), e.reason()));
         }
         if (event instanceof IndicatorStatusChanged e) {
+            // the contract stays flat (version 2 of the integration event): the stored event's groups are spread out
+            Judgement j = e.judgement();
             return Envelope.of(eventId, e.validFrom(), recordedAt, e.actor(), e.unitId(), e.unitPath(),
-                    new vn.ntm.contracts.IndicatorStatusChanged(e.criteriaSetId().value(), e.criterionCode(),
-                            e.indicatorCode(), e.status().name(), e.validUntil(), e.comparedValue(),
-                            e.comparator() == null ? null : e.comparator().name(), e.threshold(), e.unit(),
-                            e.thresholdVerified(), e.thresholdSource(), e.governingMeasurementId(), e.setVersion(),
-                            e.cause()));
+                    new vn.ntm.contracts.IndicatorStatusChanged(e.criteriaSetId().value(),
+                            e.indicator().criterionCode(), e.indicatorCode(), e.status().name(), e.validUntil(),
+                            j.comparedValue(), j.comparator() == null ? null : j.comparator().name(), j.threshold(),
+                            j.unit(), j.thresholdVerified(), j.thresholdSource(),
+                            j.governingMeasurementId() == null ? null : j.governingMeasurementId().value(),
+                            j.setVersion(), e.cause()));
         }
         if (event instanceof CriterionStatusChanged e) {
             return Envelope.of(eventId, e.validFrom(), recordedAt, e.actor(), e.unitId(), e.unitPath(),

@@ -23,6 +23,7 @@ import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
+import vn.ntm.criteria.assessment.api.MeasurementId;
 import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
 import vn.ntm.criteria.assessment.api.MeasurementRetracted;
@@ -78,24 +79,25 @@ public class AssessmentLog {
 
     @EventHandler
     void on(IndicatorStatusChanged e, EventMessage<?> message) {
+        BigDecimal compared = e.judgement().comparedValue();
         insert(message, e.unitId(), e.criteriaSetId().value(), "INDICATOR_STATUS", e.indicatorCode(),
                 e.governingMeasurementId(), null, e.status().name(),
-                e.comparedValue() == null ? null : new MeasuredValue(e.comparedValue(), null, null, null),
-                e.threshold(), null, e.validFrom(), e.actor(), Evidence.NONE,
+                compared == null ? null : new MeasuredValue(compared, null, null, null),
+                e.judgement().threshold(), null, e.validFrom(), e.actor(), Evidence.NONE,
                 new Stretch(e.validUntil(), e.cause(), e.setVersion(), null, null, null));
     }
 
     @EventHandler
     void on(CriterionStatusChanged e, EventMessage<?> message) {
         insert(message, e.unitId(), e.criteriaSetId().value(), "CRITERION_STATUS", e.criterionCode(),
-                e.cause().measurementId(), null, e.status().name(), null, null, null, e.validFrom(), e.actor(),
+                causeMeasurement(e.cause()), null, e.status().name(), null, null, null, e.validFrom(), e.actor(),
                 Evidence.NONE,
                 new Stretch(e.validUntil(), e.cause(), e.setVersion(), null, null, null));
     }
 
     @EventHandler
     void on(CriteriaSetStatusChanged e, EventMessage<?> message) {
-        insert(message, e.unitId(), e.criteriaSetId().value(), "SET_STATUS", null, e.cause().measurementId(), null,
+        insert(message, e.unitId(), e.criteriaSetId().value(), "SET_STATUS", null, causeMeasurement(e.cause()), null,
                 e.status().name(), null, null, null, e.validFrom(), e.actor(), Evidence.NONE,
                 new Stretch(e.validUntil(), e.cause(), e.setVersion(), e.criteriaMet(), e.criteriaTotal(),
                 String.join(",", e.criteriaNotMet())));
@@ -109,6 +111,10 @@ public class AssessmentLog {
                     adopted_at = excluded.adopted_at""",
                 UUID.fromString(e.assessmentId().unitId()), e.criteriaSetId().value(), e.rulesDigest(),
                 Timestamp.from(message.getTimestamp()));
+    }
+
+    private static MeasurementId causeMeasurement(StatusCause cause) {
+        return cause.measurementId() == null ? null : new MeasurementId(cause.measurementId());
     }
 
     /** What a status entry has beyond a measurement entry. */
@@ -210,18 +216,12 @@ public class AssessmentLog {
                 String.class, UUID.fromString(unitId));
     }
 
-    public Optional<MeasurementRef> measurement(String measurementId) {
-        UUID id;
-        try {
-            id = UUID.fromString(measurementId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    public Optional<MeasurementRef> measurement(MeasurementId measurementId) {
         return jdbc.query("""
                 select unit_id, criteria_set, code, valid_on from assessment_log
                 where measurement_id = ? and kind = 'MEASUREMENT_RECORDED'""",
                 (rs, n) -> new MeasurementRef(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class)), id).stream().findFirst();
+                        rs.getObject(4, LocalDate.class)), measurementId.uuid()).stream().findFirst();
     }
 
     /** The history of one indicator or criterion (its code), or of the whole set when {@code code} is null. */
@@ -243,7 +243,7 @@ public class AssessmentLog {
     }
 
     private void insert(EventMessage<?> message, String unitId, String set, String kind, String code,
-                        String measurementId, String previous, String status, MeasuredValue value,
+                        MeasurementId measurementId, String previous, String status, MeasuredValue value,
                         BigDecimal threshold, String reason, LocalDate validOn, Actor actor, Evidence evidence,
                         Stretch stretch) {
         jdbc.update("""
@@ -253,7 +253,7 @@ public class AssessmentLog {
                     set_version, criteria_met, criteria_total, criteria_not_met)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 UUID.fromString(message.getIdentifier()), UUID.fromString(unitId), set, kind, code,
-                measurementId == null ? null : UUID.fromString(measurementId), previous, status,
+                measurementId == null ? null : measurementId.uuid(), previous, status,
                 value == null ? null : value.value(), value == null ? null : value.numerator(),
                 value == null ? null : value.denominator(), value == null ? null : value.passed(), threshold, reason,
                 evidence.document(), evidence.link(),

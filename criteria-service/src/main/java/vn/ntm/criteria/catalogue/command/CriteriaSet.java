@@ -9,13 +9,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSet;
 import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
 import vn.ntm.criteria.catalogue.api.IndicatorKind;
-import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSet;
 import vn.ntm.support.rules.RuleViolation;
 
 /** A criteria set (bộ tiêu chí), published by a provincial administrator as data. */
@@ -34,7 +34,7 @@ class CriteriaSet {
     }
 
     @CommandHandler
-    CriteriaSet(PublishCriteriaSetCommand command, CriteriaSetLookup catalogue) {
+    CriteriaSet(PublishCriteriaSet command, CriteriaSetLookup catalogue) {
         CriteriaSetDefinition definition = command.definition();
         if (catalogue.exists(command.criteriaSetId())) {
             throw RuleViolation.conflict("criteria-set-already-published", "code", command.criteriaSetId().value());
@@ -52,7 +52,7 @@ class CriteriaSet {
     }
 
     @CommandHandler
-    void handle(AmendCriteriaSetCommand command) {
+    void handle(AmendCriteriaSet command) {
         CriteriaSetDefinition definition = command.definition();
         if (definition.version() != version + 1) {
             throw RuleViolation.invalid("next-version-expected", "version", version + 1, definition.version());

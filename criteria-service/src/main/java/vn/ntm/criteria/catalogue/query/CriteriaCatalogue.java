@@ -17,6 +17,7 @@ import vn.ntm.contracts.Actor;
 import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
+import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
 import vn.ntm.criteria.catalogue.command.CriteriaSetLookup;
 
@@ -74,6 +75,23 @@ public class CriteriaCatalogue implements CriteriaSetLookup {
     @Override
     public Optional<CriteriaSetDefinition> find(CriteriaSetId id) {
         return query(DEFINITION + "where code = ? order by version desc limit 1", id.value()).stream().findFirst();
+    }
+
+    /**
+     * The latest version of a set named by a code as someone wrote it; empty for a code no set has, malformed ones
+     * included (a caller answers 404 or 422 as its input calls for).
+     */
+    public Optional<CriteriaSetDefinition> findByCode(String code) {
+        try {
+            return find(new CriteriaSetId(code));
+        } catch (RuleViolation e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The version of {@code latest}'s set in force on {@code date}; outside every version, {@code latest} itself. */
+    public CriteriaSetDefinition inForceOrLatest(CriteriaSetDefinition latest, LocalDate date) {
+        return inForceOn(new CriteriaSetId(latest.code()), date).orElse(latest);
     }
 
     /** The version that governs {@code date}, if any. */

@@ -23,20 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import vn.ntm.criteria.assessment.process.VersionActivation;
-import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
+import vn.ntm.criteria.assessment.command.VersionActivation;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSet;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetLevel;
-import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSet;
 import vn.ntm.criteria.catalogue.query.CriteriaCatalogue;
 import vn.ntm.support.rules.RuleViolation;
 import vn.ntm.support.security.Access;
 import vn.ntm.support.security.AccessGuard;
 import vn.ntm.support.security.Role;
 import vn.ntm.support.web.ActorResolver;
-import vn.ntm.criteria.unit.KnownUnits;
-import vn.ntm.support.web.ProblemHandler;
+import vn.ntm.criteria.unit.command.KnownUnits;
+import vn.ntm.support.web.UnstorableValues;
 
 /** Criteria sets: publish (JSON or the YAML file format), load a shipped set, list, read. */
 @RestController
@@ -132,7 +132,7 @@ class CriteriaSetController {
     }
 
     private ResponseEntity<CriteriaSetDefinition> publishValid(CriteriaSetDefinition definition) {
-        ProblemHandler.refuseUnstorableValues(definition); // e.g. a YAML "\0" escape, which PostgreSQL cannot store
+        UnstorableValues.refuse(definition); // e.g. a YAML "\0" escape, which PostgreSQL cannot store
         Set<ConstraintViolation<CriteriaSetDefinition>> violations = validator.validate(definition);
         if (!violations.isEmpty()) {
             ConstraintViolation<CriteriaSetDefinition> first = violations.iterator().next();
@@ -142,11 +142,11 @@ class CriteriaSetController {
         requirePublisher(definition.scope());
         CriteriaSetId id = new CriteriaSetId(definition.code());
         if (definition.version() > 1 && catalogue.exists(id)) {
-            commands.sendAndWait(new AmendCriteriaSetCommand(id, definition, actors.current()));
+            commands.sendAndWait(new AmendCriteriaSet(id, definition, actors.current()));
             // every assessment against the set is judged under the new version now, whatever its effective date
             activation.activateDue();
         } else {
-            commands.sendAndWait(new PublishCriteriaSetCommand(id, definition, actors.current()));
+            commands.sendAndWait(new PublishCriteriaSet(id, definition, actors.current()));
         }
         return ResponseEntity.created(URI.create("/api/criteria-sets/" + id)).body(definition);
     }

@@ -6,12 +6,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.UnitAttributesChanged;
-import vn.ntm.criteria.assessment.process.Reevaluation;
+import vn.ntm.criteria.assessment.command.Reevaluation;
 import vn.ntm.contracts.UnitEnded;
 import vn.ntm.contracts.UnitMoved;
 import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.contracts.UnitRenamed;
-import vn.ntm.criteria.unit.KnownUnits;
+import vn.ntm.criteria.unit.command.KnownUnits;
 import vn.ntm.support.messaging.IdempotentConsumer;
 
 /** Learns units from village-service: the Spring Cloud Stream consumer bound to {@code ntm.units}. */

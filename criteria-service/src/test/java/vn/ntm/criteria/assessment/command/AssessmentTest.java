@@ -7,6 +7,8 @@ import static vn.ntm.criteria.assessment.command.Books.V1_FROM;
 import static vn.ntm.criteria.assessment.command.Books.V2_FROM;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +23,23 @@ import vn.ntm.contracts.StatusCause;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
 import vn.ntm.criteria.assessment.api.AssessmentRulesChanged;
-import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CorrectMeasurement;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.Evidence;
+import vn.ntm.criteria.assessment.api.IndicatorRef;
 import vn.ntm.criteria.assessment.api.IndicatorStatus;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
+import vn.ntm.criteria.assessment.api.Judgement;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
+import vn.ntm.criteria.assessment.api.MeasurementId;
 import vn.ntm.criteria.assessment.api.MeasurementCorrected;
 import vn.ntm.criteria.assessment.api.MeasurementRecorded;
-import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
-import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
-import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
-import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.RecordMeasurement;
+import vn.ntm.criteria.assessment.api.RecordMeasurements;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessment;
+import vn.ntm.criteria.assessment.api.RetractMeasurement;
 import vn.ntm.criteria.assessment.api.RuleBook;
+import vn.ntm.criteria.assessment.api.StatusStretch;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.support.rules.RuleViolation;
 
@@ -67,22 +73,22 @@ class AssessmentTest {
         return new MeasuredValue(new BigDecimal(value), null, null, null);
     }
 
-    private static RecordMeasurementCommand record(String id, String indicator, MeasuredValue value, LocalDate on,
+    private static RecordMeasurement record(String id, String indicator, MeasuredValue value, LocalDate on,
                                                    RuleBook rules) {
-        return new RecordMeasurementCommand(ID, UNIT, PATH, SET, id, indicator, value, on, FORM, rules, OFFICER);
+        return new RecordMeasurement(ID, UNIT, PATH, SET, new MeasurementId(id), indicator, value, on, FORM, rules, OFFICER);
     }
 
-    private static RecordMeasurementCommand record(String id, String indicator, MeasuredValue value, LocalDate on) {
+    private static RecordMeasurement record(String id, String indicator, MeasuredValue value, LocalDate on) {
         return record(id, indicator, value, on, Books.oneVersion());
     }
 
-    private static CorrectMeasurementCommand correct(String id, MeasuredValue value) {
-        return new CorrectMeasurementCommand(ID, UNIT, PATH, id, value, "sai số liệu", FORM, Books.oneVersion(),
+    private static CorrectMeasurement correct(String id, MeasuredValue value) {
+        return new CorrectMeasurement(ID, UNIT, PATH, new MeasurementId(id), value, "sai số liệu", FORM, Books.oneVersion(),
                 OFFICER);
     }
 
-    private static RetractMeasurementCommand retract(String id) {
-        return new RetractMeasurementCommand(ID, UNIT, PATH, id, "nhập nhầm", Books.oneVersion(), OFFICER);
+    private static RetractMeasurement retract(String id) {
+        return new RetractMeasurement(ID, UNIT, PATH, new MeasurementId(id), "nhập nhầm", Books.oneVersion(), OFFICER);
     }
 
     /** The payloads {@code when} publishes after {@code given}; fails on any exception. */
@@ -211,7 +217,7 @@ class AssessmentTest {
     @Test
     void observation4EachDateIsJudgedByTheVersionInForceThatDay() {
         List<Object> given = List.of(record("m1", "I1", rate(43, 50), MARCH, Books.oneVersion()));
-        List<String> lines = stretches(given, new ReevaluateAssessmentCommand(ID, UNIT, PATH, Books.twoVersions(),
+        List<String> lines = stretches(given, new ReevaluateAssessment(ID, UNIT, PATH, Books.twoVersions(),
                 OFFICER));
         assertThat(lines).containsExactly(
                 "I1 [2025-01-01, …) NOT_MET by m1 v2 RULES_CHANGED",
@@ -224,7 +230,7 @@ class AssessmentTest {
     @Test
     void theSameRulesAgainPublishNothing() {
         fixture.givenCommands(record("m1", "I1", rate(43, 50), MARCH))
-                .when(new ReevaluateAssessmentCommand(ID, UNIT, PATH, Books.oneVersion(), OFFICER))
+                .when(new ReevaluateAssessment(ID, UNIT, PATH, Books.oneVersion(), OFFICER))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
@@ -236,7 +242,7 @@ class AssessmentTest {
     void aContextChangeOnADateJudgesOnlyLaterDatesByTheNewThreshold() {
         LocalDate change = LocalDate.of(2024, 7, 1);
         List<Object> given = List.of(record("m1", "I1", rate(37, 50), MARCH), record("m2", "I2", number("12"), MARCH));
-        List<String> lines = stretches(given, new ReevaluateAssessmentCommand(ID, UNIT, PATH,
+        List<String> lines = stretches(given, new ReevaluateAssessment(ID, UNIT, PATH,
                 Books.contextChangingOn(change), OFFICER));
         assertThat(lines).containsExactly(
                 "I1 [2024-07-01, …) MET by m1 v1 RULES_CHANGED",
@@ -275,14 +281,17 @@ class AssessmentTest {
         MeasuredValue low = rate(35, 50);
         RuleBook rules = Books.oneVersion();
         StatusCause legacy = new StatusCause(StatusCause.LEGACY, "m1", "I1", JUNE);
-        fixture.given(new MeasurementRecorded(ID, UNIT, PATH, SET, "m1", "I1", low, JUNE, FORM, OFFICER,
+        MeasurementId m1 = new MeasurementId("m1");
+        fixture.given(new MeasurementRecorded(ID, UNIT, PATH, SET, m1, "I1", low, JUNE, FORM, OFFICER,
                                 rules.periods().get(0).rules().get("I1")),
-                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, "C1", "I1", IndicatorStatus.NOT_MET, JUNE,
-                                null, low.comparable(), Comparator.GE, new BigDecimal("80"), "%", true, "test v1",
-                                "m1", 1, legacy, OFFICER),
+                        new IndicatorStatusChanged(ID, UNIT, PATH, SET, new IndicatorRef("C1", "I1"),
+                                StatusStretch.of(IndicatorStatus.NOT_MET, JUNE, null),
+                                new Judgement(m1, low.comparable(), Comparator.GE, new BigDecimal("80"), "%", true,
+                                        "test v1", 1),
+                                legacy, OFFICER),
                         new CriterionStatusChanged(ID, UNIT, PATH, SET, "C1", IndicatorStatus.MET, JUNE, null, 0,
                                 legacy, OFFICER))
-                .when(new ReevaluateAssessmentCommand(ID, UNIT, PATH, rules, OFFICER))
+                .when(new ReevaluateAssessment(ID, UNIT, PATH, rules, OFFICER))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(new BaseMatcher<List<EventMessage<?>>>() {
                     @Override
@@ -329,6 +338,21 @@ class AssessmentTest {
         refused(List.of(), record("m1", "I1", rate(45, 50), LocalDate.of(2026, 12, 8)), "date-in-future");
     }
 
+    /**
+     * At 00:30 on 8 December 2026 in Vietnam (17:30 UTC on the 7th) the 8th is today there and the 9th the future.
+     * Catches a "today" read in UTC or in the machine's zone, which refuses the officer's new day until 07:00.
+     */
+    @Test
+    void justAfterMidnightInVietnamTheNewDayIsTodayAndTheNextOneTheFuture() {
+        AggregateTestFixture<Assessment> halfPastMidnight = new AggregateTestFixture<>(Assessment.class);
+        halfPastMidnight.registerInjectableResource(Clock.fixed(Instant.parse("2026-12-07T17:30:00Z"),
+                FixtureRuns.VIETNAM));
+        halfPastMidnight.givenNoPriorActivity().when(record("m1", "I1", rate(45, 50), LocalDate.of(2026, 12, 8)))
+                .expectSuccessfulHandlerExecution();
+        halfPastMidnight.givenNoPriorActivity().when(record("m1", "I1", rate(45, 50), LocalDate.of(2026, 12, 9)))
+                .expectException(RuleViolation.class).expectExceptionMessage(containsString("date-in-future"));
+    }
+
     @Test
     void cannotRecordTheSameMeasurementTwice() {
         refused(List.of(record("m1", "I1", rate(45, 50), MARCH)), record("m2", "I1", rate(45, 50), MARCH),
@@ -345,14 +369,14 @@ class AssessmentTest {
         List<Object> events = published(List.of(record("m1", "I1", rate(45, 50), MARCH),
                 record("m2", "I1", rate(40, 50), MARCH)), record("m3", "I1", rate(45, 50), MARCH));
         assertThat(events.get(0)).isInstanceOf(MeasurementRecorded.class);
-        assertThat(((MeasurementRecorded) events.get(0)).measurementId()).isEqualTo("m3");
+        assertThat(((MeasurementRecorded) events.get(0)).measurementId()).isEqualTo(new MeasurementId("m3"));
         refused(List.of(record("m1", "I1", rate(45, 50), MARCH), record("m2", "I1", rate(40, 50), MARCH)),
                 record("m3", "I1", rate(40, 50), MARCH), "duplicate-measurement");
     }
 
     @Test
     void aPassFailAssessmentNamesTheOfficeThatMadeIt() {
-        refused(List.of(), new RecordMeasurementCommand(ID, UNIT, PATH, SET, "m1", "I3",
+        refused(List.of(), new RecordMeasurement(ID, UNIT, PATH, SET, new MeasurementId("m1"), "I3",
                 new MeasuredValue(null, null, null, true), MARCH, Evidence.NONE, Books.oneVersion(), OFFICER),
                 "office-required");
     }
@@ -395,10 +419,10 @@ class AssessmentTest {
      */
     @Test
     void aFormIsJudgedOnceForAllItsItems() {
-        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
-                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
-                new RecordMeasurementsCommand.Item("m2", "I2", number("12"), FORM),
-                new RecordMeasurementsCommand.Item("m3", "I3", new MeasuredValue(null, null, null, true), FORM)),
+        RecordMeasurements form = new RecordMeasurements(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurements.Item(new MeasurementId("m1"), "I1", rate(45, 50), FORM),
+                new RecordMeasurements.Item(new MeasurementId("m2"), "I2", number("12"), FORM),
+                new RecordMeasurements.Item(new MeasurementId("m3"), "I3", new MeasuredValue(null, null, null, true), FORM)),
                 Books.oneVersion(), OFFICER);
         assertThat(stretches(List.of(), form)).containsExactly(
                 "I1 [2024-03-31, …) MET by m1 v1 MEASUREMENT_RECORDED m1",
@@ -415,9 +439,9 @@ class AssessmentTest {
     /** Catches a form half recorded when one item is bad, or a refusal that does not name the item. */
     @Test
     void oneBadItemRefusesTheWholeFormNamingTheItem() {
-        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
-                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
-                new RecordMeasurementsCommand.Item("m2", "I2", new MeasuredValue(null, null, null, true), FORM)),
+        RecordMeasurements form = new RecordMeasurements(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurements.Item(new MeasurementId("m1"), "I1", rate(45, 50), FORM),
+                new RecordMeasurements.Item(new MeasurementId("m2"), "I2", new MeasuredValue(null, null, null, true), FORM)),
                 Books.oneVersion(), OFFICER);
         fixture.givenNoPriorActivity().when(form).expectException(RuleViolation.class)
                 .expectException(violationWhere(v -> "items[1].value".equals(v.field())))
@@ -426,16 +450,16 @@ class AssessmentTest {
 
     @Test
     void aFormCannotGiveAnIndicatorTwice() {
-        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET, MARCH, List.of(
-                new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM),
-                new RecordMeasurementsCommand.Item("m2", "I1", rate(40, 50), FORM)), Books.oneVersion(), OFFICER);
+        RecordMeasurements form = new RecordMeasurements(ID, UNIT, PATH, SET, MARCH, List.of(
+                new RecordMeasurements.Item(new MeasurementId("m1"), "I1", rate(45, 50), FORM),
+                new RecordMeasurements.Item(new MeasurementId("m2"), "I1", rate(40, 50), FORM)), Books.oneVersion(), OFFICER);
         refused(List.of(), form, "indicator-twice-in-form");
     }
 
     @Test
     void aFormDatedInTheFutureIsRefusedAsAWhole() {
-        RecordMeasurementsCommand form = new RecordMeasurementsCommand(ID, UNIT, PATH, SET,
-                LocalDate.of(2027, 1, 1), List.of(new RecordMeasurementsCommand.Item("m1", "I1", rate(45, 50), FORM)),
+        RecordMeasurements form = new RecordMeasurements(ID, UNIT, PATH, SET,
+                LocalDate.of(2027, 1, 1), List.of(new RecordMeasurements.Item(new MeasurementId("m1"), "I1", rate(45, 50), FORM)),
                 Books.oneVersion(), OFFICER);
         fixture.givenNoPriorActivity().when(form).expectException(RuleViolation.class)
                 .expectException(violationWhere(v -> "validOn".equals(v.field())))

@@ -65,7 +65,7 @@ class EvaluationPropertiesTest {
     /** A criterion or set is met only when every part is met, and not met as soon as one part is not. */
     @Property
     void rollUpIsMetOnlyWhenAllPartsAreMet(@ForAll("statuses") List<IndicatorStatus> parts) {
-        IndicatorStatus rolled = StatusTimelines.rollUp(parts);
+        IndicatorStatus rolled = StatusRollUp.of(parts);
         if (parts.isEmpty()) {
             assertThat(rolled).isEqualTo(IndicatorStatus.UNKNOWN);
         } else if (parts.contains(IndicatorStatus.NOT_MET)) {

@@ -2,7 +2,7 @@ package vn.ntm.criteria.assessment.command;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,10 +11,13 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 
-/** Runs of the assessment on Axon's fixture, with the day the tests are set in (7 December 2026). */
+/** Runs of the assessment on Axon's fixture, with the day the tests are set in (7 December 2026 in Vietnam). */
 final class FixtureRuns {
 
-    static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
+    /** Calendar dates are Vietnam's, as the service's shared clock gives them. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** 07:00 on 7 December 2026 in Vietnam. */
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), VIETNAM);
 
     private FixtureRuns() {
     }

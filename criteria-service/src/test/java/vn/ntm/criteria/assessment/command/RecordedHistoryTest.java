@@ -17,12 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
-import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CorrectMeasurement;
 import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
-import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
-import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
-import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.MeasurementId;
+import vn.ntm.criteria.assessment.api.RecordMeasurement;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessment;
+import vn.ntm.criteria.assessment.api.RetractMeasurement;
 import vn.ntm.criteria.assessment.messaging.AssessmentEventPublisher;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.RecordedEvents;
@@ -51,8 +52,8 @@ class RecordedHistoryTest {
     private static final Path RECORDING = Path.of("..", "test-support", "src", "main", "resources", "recorded",
             RecordedEvents.VALID_TIME_HISTORY + ".jsonl");
 
-    private static RecordMeasurementCommand record(String id, String indicator, MeasuredValue value, String on) {
-        return new RecordMeasurementCommand(ID, UNIT, PATH, Books.SET, id, indicator, value, LocalDate.parse(on),
+    private static RecordMeasurement record(String id, String indicator, MeasuredValue value, String on) {
+        return new RecordMeasurement(ID, UNIT, PATH, Books.SET, new MeasurementId(id), indicator, value, LocalDate.parse(on),
                 EVIDENCE, Books.oneVersion(), OFFICER);
     }
 
@@ -66,14 +67,14 @@ class RecordedHistoryTest {
                 record("00000000-0000-4000-8000-000000000002", "I2",
                         new MeasuredValue(new BigDecimal("12"), null, null, null), "2024-03-31"),
                 record("00000000-0000-4000-8000-000000000003", "I1", rate(45), "2024-03-31"),
-                new CorrectMeasurementCommand(ID, UNIT, PATH, "00000000-0000-4000-8000-000000000001", rate(46),
+                new CorrectMeasurement(ID, UNIT, PATH, new MeasurementId("00000000-0000-4000-8000-000000000001"), rate(46),
                         "Sửa theo biên bản", EVIDENCE, Books.oneVersion(), OFFICER),
                 record("00000000-0000-4000-8000-000000000005", "I1", rate(30), "2024-09-30"),
-                new RetractMeasurementCommand(ID, UNIT, PATH, "00000000-0000-4000-8000-000000000001",
+                new RetractMeasurement(ID, UNIT, PATH, new MeasurementId("00000000-0000-4000-8000-000000000001"),
                         "Số liệu của thôn khác", Books.oneVersion(), OFFICER),
                 record("00000000-0000-4000-8000-000000000007", "I3", new MeasuredValue(null, null, null, true),
                         "2024-06-30"),
-                new ReevaluateAssessmentCommand(ID, UNIT, PATH, Books.twoVersions(),
+                new ReevaluateAssessment(ID, UNIT, PATH, Books.twoVersions(),
                         Actor.system("criteria-service:version-activation")));
     }
 

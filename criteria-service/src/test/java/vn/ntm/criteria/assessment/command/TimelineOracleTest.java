@@ -20,17 +20,18 @@ import net.jqwik.api.Provide;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.criteria.assessment.api.AssessmentId;
-import vn.ntm.criteria.assessment.api.CorrectMeasurementCommand;
+import vn.ntm.criteria.assessment.api.CorrectMeasurement;
 import vn.ntm.criteria.assessment.api.CriteriaSetStatusChanged;
 import vn.ntm.criteria.assessment.api.CriterionStatusChanged;
 import vn.ntm.criteria.assessment.api.Evidence;
 import vn.ntm.criteria.assessment.api.IndicatorRule;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
 import vn.ntm.criteria.assessment.api.MeasuredValue;
-import vn.ntm.criteria.assessment.api.RecordMeasurementCommand;
-import vn.ntm.criteria.assessment.api.RecordMeasurementsCommand;
-import vn.ntm.criteria.assessment.api.ReevaluateAssessmentCommand;
-import vn.ntm.criteria.assessment.api.RetractMeasurementCommand;
+import vn.ntm.criteria.assessment.api.MeasurementId;
+import vn.ntm.criteria.assessment.api.RecordMeasurement;
+import vn.ntm.criteria.assessment.api.RecordMeasurements;
+import vn.ntm.criteria.assessment.api.ReevaluateAssessment;
+import vn.ntm.criteria.assessment.api.RetractMeasurement;
 import vn.ntm.criteria.assessment.api.RuleBook;
 
 /**
@@ -118,22 +119,22 @@ class TimelineOracleTest {
                 if (has(rules, on, r.indicator()) && !duplicate(facts, r.indicator(), on, value(r.indicator(), r.value()))) {
                     String id = "m" + (100 - next); // ids against the recording order
                     recorded.add(new Fact(id, r.indicator(), on, value(r.indicator(), r.value()), next, false));
-                    command = new RecordMeasurementCommand(ID, UNIT, PATH, Books.SET, id, r.indicator(),
+                    command = new RecordMeasurement(ID, UNIT, PATH, Books.SET, new MeasurementId(id), r.indicator(),
                             value(r.indicator(), r.value()), on, EVIDENCE, rules, OFFICER);
                 }
             } else if (step instanceof Form f) {
                 LocalDate on = DATES.get(f.date());
-                List<RecordMeasurementsCommand.Item> items = new ArrayList<>();
+                List<RecordMeasurements.Item> items = new ArrayList<>();
                 for (String indicator : f.indicators()) {
                     MeasuredValue value = value(indicator, f.value() + indicator.hashCode() % 7);
                     if (has(rules, on, indicator) && !duplicate(facts, indicator, on, value)) {
                         String id = "m" + (100 - next - items.size());
-                        items.add(new RecordMeasurementsCommand.Item(id, indicator, value, EVIDENCE));
+                        items.add(new RecordMeasurements.Item(new MeasurementId(id), indicator, value, EVIDENCE));
                         recorded.add(new Fact(id, indicator, on, value, next + items.size() - 1, false));
                     }
                 }
                 if (!items.isEmpty()) {
-                    command = new RecordMeasurementsCommand(ID, UNIT, PATH, Books.SET, on, items, rules, OFFICER);
+                    command = new RecordMeasurements(ID, UNIT, PATH, Books.SET, on, items, rules, OFFICER);
                 }
             } else if (step instanceof Correct c) {
                 List<Fact> counting = facts.stream().filter(x -> !x.retracted()).toList();
@@ -142,7 +143,7 @@ class TimelineOracleTest {
                     MeasuredValue value = value(target.indicator(), c.value());
                     if (!value.fingerprint().equals(target.value().fingerprint())
                             && !duplicate(facts, target.indicator(), target.validOn(), value)) {
-                        command = new CorrectMeasurementCommand(ID, UNIT, PATH, target.id(), value, "sửa", EVIDENCE,
+                        command = new CorrectMeasurement(ID, UNIT, PATH, new MeasurementId(target.id()), value, "sửa", EVIDENCE,
                                 rules, OFFICER);
                         facts.set(facts.indexOf(target), new Fact(target.id(), target.indicator(), target.validOn(),
                                 value, target.order(), false));
@@ -152,13 +153,13 @@ class TimelineOracleTest {
                 List<Fact> counting = facts.stream().filter(x -> !x.retracted()).toList();
                 if (!counting.isEmpty()) {
                     Fact target = counting.get(r.pick() % counting.size());
-                    command = new RetractMeasurementCommand(ID, UNIT, PATH, target.id(), "nhầm", rules, OFFICER);
+                    command = new RetractMeasurement(ID, UNIT, PATH, new MeasurementId(target.id()), "nhầm", rules, OFFICER);
                     facts.set(facts.indexOf(target), new Fact(target.id(), target.indicator(), target.validOn(),
                             target.value(), target.order(), true));
                 }
             } else if (step instanceof NewRules n && !facts.isEmpty()) {
                 rules = BOOKS.get(n.book());
-                command = new ReevaluateAssessmentCommand(ID, UNIT, PATH, rules, OFFICER);
+                command = new ReevaluateAssessment(ID, UNIT, PATH, rules, OFFICER);
             }
             if (command == null) {
                 continue;

@@ -9,14 +9,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.criteria.Fixtures;
-import vn.ntm.criteria.catalogue.api.AmendCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.AmendCriteriaSet;
 import vn.ntm.criteria.catalogue.api.Comparator;
 import vn.ntm.criteria.catalogue.api.CriteriaSetAmended;
 import vn.ntm.criteria.catalogue.api.CriteriaSetDefinition;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 import vn.ntm.criteria.catalogue.api.CriteriaSetPublished;
 import vn.ntm.criteria.catalogue.api.IndicatorKind;
-import vn.ntm.criteria.catalogue.api.PublishCriteriaSetCommand;
+import vn.ntm.criteria.catalogue.api.PublishCriteriaSet;
 import vn.ntm.support.rules.RuleViolation;
 
 class CriteriaSetTest {
@@ -38,7 +38,7 @@ class CriteriaSetTest {
                 Fixtures.indicator("4.2", IndicatorKind.RATE, Comparator.GE,
                         List.of(Fixtures.threshold("TDMNPB", null, null, "98")))));
         fixture.givenNoPriorActivity()
-                .when(new PublishCriteriaSetCommand(ID, definition, OFFICER))
+                .when(new PublishCriteriaSet(ID, definition, OFFICER))
                 .expectEvents(new CriteriaSetPublished(ID, definition, OFFICER));
     }
 
@@ -89,7 +89,7 @@ class CriteriaSetTest {
         CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
         CriteriaSetDefinition second = version(2, first.effectiveFrom().plusYears(1));
         fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
-                .when(new AmendCriteriaSetCommand(ID, second, OFFICER))
+                .when(new AmendCriteriaSet(ID, second, OFFICER))
                 .expectEvents(new CriteriaSetAmended(ID, second, OFFICER));
     }
 
@@ -97,7 +97,7 @@ class CriteriaSetTest {
     void cannotSkipAVersion() {
         CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
         fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
-                .when(new AmendCriteriaSetCommand(ID, version(3, first.effectiveFrom().plusYears(1)), OFFICER))
+                .when(new AmendCriteriaSet(ID, version(3, first.effectiveFrom().plusYears(1)), OFFICER))
                 .expectException(RuleViolation.class).expectExceptionMessage(containsString("next-version-expected"))
                 .expectNoEvents();
     }
@@ -106,7 +106,7 @@ class CriteriaSetTest {
     void anAmendmentCannotTakeEffectBeforeTheVersionInForce() {
         CriteriaSetDefinition first = Fixtures.definition("TEST-SET", List.of());
         fixture.given(new CriteriaSetPublished(ID, first, OFFICER))
-                .when(new AmendCriteriaSetCommand(ID, version(2, first.effectiveFrom()), OFFICER))
+                .when(new AmendCriteriaSet(ID, version(2, first.effectiveFrom()), OFFICER))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("amendment-must-start-later")).expectNoEvents();
     }
@@ -119,7 +119,7 @@ class CriteriaSetTest {
 
     private void refused(CriteriaSetDefinition definition, String rule) {
         fixture.givenNoPriorActivity()
-                .when(new PublishCriteriaSetCommand(ID, definition, OFFICER))
+                .when(new PublishCriteriaSet(ID, definition, OFFICER))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString(rule))
                 .expectNoEvents();

@@ -16,13 +16,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.rules.RuleViolation;
-import vn.ntm.village.programme.api.PlanCommands.AdoptPlan;
-import vn.ntm.village.programme.api.PlanCommands.CompleteTask;
-import vn.ntm.village.programme.api.PlanCommands.MarkDeadlineMissed;
-import vn.ntm.village.programme.api.PlanEvents.PlanAdopted;
-import vn.ntm.village.programme.api.PlanEvents.PlanDeadlineMissed;
-import vn.ntm.village.programme.api.PlanEvents.PlanTaskCompleted;
+import vn.ntm.village.programme.api.AdoptPlan;
+import vn.ntm.village.programme.api.CompleteTask;
+import vn.ntm.village.programme.api.MarkDeadlineMissed;
+import vn.ntm.village.programme.api.PlanAdopted;
+import vn.ntm.village.programme.api.PlanDeadlineMissed;
+import vn.ntm.village.programme.api.PlanId;
 import vn.ntm.village.programme.api.PlanParts;
+import vn.ntm.village.programme.api.PlanTaskCompleted;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.command.UnitLookup;
 
@@ -37,7 +38,7 @@ class Plan {
     private static final Actor CLOCK = Actor.system("village-service/deadline-watch");
 
     @AggregateIdentifier
-    private String id;
+    private PlanId id;
     private UnitId unitId;
     private List<UnitRef> path;
     private LocalDate adoptedOn;

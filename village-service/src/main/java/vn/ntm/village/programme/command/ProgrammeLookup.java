@@ -3,6 +3,7 @@ package vn.ntm.village.programme.command;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import vn.ntm.village.programme.api.PlanId;
 import vn.ntm.village.programme.api.PlanParts;
 import vn.ntm.village.programme.api.RecognitionLevel;
 import vn.ntm.village.unit.api.UnitId;
@@ -48,7 +49,7 @@ public interface ProgrammeLookup {
     boolean recognitionUnderWayOrHeld(UnitId unitId, RecognitionLevel level);
 
     /** A plan's reward rule that may pay for a recognition. */
-    record Reward(String planId, String planNumber, PlanParts.RewardRule rule) {
+    record Reward(PlanId planId, String planNumber, PlanParts.RewardRule rule) {
     }
 
     /** Reward rules of plans for {@code year} adopted by any of {@code units} (a unit and the units above it). */

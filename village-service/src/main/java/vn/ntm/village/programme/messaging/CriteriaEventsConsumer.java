@@ -14,7 +14,7 @@ import vn.ntm.contracts.CriterionStatusChanged;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.contracts.StatusCause;
 import vn.ntm.support.messaging.IdempotentConsumer;
-import vn.ntm.village.programme.standing.CriteriaStandings;
+import vn.ntm.village.programme.command.CriteriaStandings;
 import vn.ntm.village.unit.api.UnitId;
 
 /**

@@ -13,9 +13,16 @@ import vn.ntm.contracts.IntegrationPayload;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.axon.AxonSupportAutoConfiguration;
 import vn.ntm.support.messaging.EventPublisher;
-import vn.ntm.village.programme.api.PlanEvents;
+import vn.ntm.village.programme.api.PlanAdopted;
+import vn.ntm.village.programme.api.PlanDeadlineMissed;
 import vn.ntm.village.programme.api.PlanParts;
-import vn.ntm.village.programme.api.RecognitionEvents;
+import vn.ntm.village.programme.api.PlanTaskCompleted;
+import vn.ntm.village.programme.api.RecognitionDecided;
+import vn.ntm.village.programme.api.RecognitionRequested;
+import vn.ntm.village.programme.api.RecognitionRevoked;
+import vn.ntm.village.programme.api.RecognitionStepRecorded;
+import vn.ntm.village.programme.api.RevocationWarning;
+import vn.ntm.village.programme.api.RewardGranted;
 import vn.ntm.village.unit.api.UnitId;
 
 /**
@@ -35,8 +42,8 @@ class ProgrammeEventPublisher {
     }
 
     @EventHandler
-    void on(PlanEvents.PlanAdopted e, EventMessage<?> message) {
-        publish(message, e.adoptedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.PlanAdopted(e.planId(),
+    void on(PlanAdopted e, EventMessage<?> message) {
+        publish(message, e.adoptedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.PlanAdopted(e.planId().value(),
                 e.number(), e.title(), e.adoptedOn(), e.signer(), e.year(),
                 e.targets().stream().map(t -> new vn.ntm.contracts.PlanAdopted.Target(t.targetId(),
                         t.criteriaSetCode(), t.indicatorCode(), t.criterionCode(), t.description(), t.comparator(),
@@ -52,56 +59,56 @@ class ProgrammeEventPublisher {
     }
 
     @EventHandler
-    void on(PlanEvents.PlanTaskCompleted e, EventMessage<?> message) {
+    void on(PlanTaskCompleted e, EventMessage<?> message) {
         publish(message, e.completedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.PlanTaskCompleted(
-                e.planId(), e.taskId(), e.completedOn(), e.dueDate(), e.completedOn().isAfter(e.dueDate()), e.note()));
+                e.planId().value(), e.taskId(), e.completedOn(), e.dueDate(), e.completedOn().isAfter(e.dueDate()), e.note()));
     }
 
     @EventHandler
-    void on(PlanEvents.PlanDeadlineMissed e, EventMessage<?> message) {
+    void on(PlanDeadlineMissed e, EventMessage<?> message) {
         publish(message, e.missedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.PlanDeadlineMissed(
-                e.planId(), e.taskId(), e.description(), e.dueDate(), e.responsibleOffice()));
+                e.planId().value(), e.taskId(), e.description(), e.dueDate(), e.responsibleOffice()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RecognitionRequested e, EventMessage<?> message) {
+    void on(RecognitionRequested e, EventMessage<?> message) {
         publish(message, e.requestedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RecognitionRequested(
-                e.recognitionId(), e.level().name(), e.criteriaSetCode(), e.requestedOn(), e.criteriaMet(),
+                e.recognitionId().value(), e.level().name(), e.criteriaSetCode(), e.requestedOn(), e.criteriaMet(),
                 e.criteriaTotal(), e.standingOn(), e.noOverdueConstructionDebt(), e.evidence()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RecognitionStepRecorded e, EventMessage<?> message) {
+    void on(RecognitionStepRecorded e, EventMessage<?> message) {
         publish(message, e.on(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RecognitionStepRecorded(
-                e.recognitionId(), e.step().name(), e.on(), e.by(), e.passed(), e.note(),
+                e.recognitionId().value(), e.step().name(), e.on(), e.by(), e.passed(), e.note(),
                 e.villages().stream().map(v -> new vn.ntm.contracts.RecognitionStepRecorded.SurveyResult(
                         v.unitId().value(), v.unitName(), v.householdsSurveyed(), v.householdsSatisfied())).toList()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RecognitionDecided e, EventMessage<?> message) {
+    void on(RecognitionDecided e, EventMessage<?> message) {
         publish(message, e.decidedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RecognitionDecided(
-                e.recognitionId(), e.level().name(), e.criteriaSetCode(), e.decisionNumber(), e.decidedOn(),
+                e.recognitionId().value(), e.level().name(), e.criteriaSetCode(), e.decisionNumber(), e.decidedOn(),
                 e.authority()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RewardGranted e, EventMessage<?> message) {
+    void on(RewardGranted e, EventMessage<?> message) {
         publish(message, e.grantedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RewardGranted(
-                e.recognitionId(), e.planId(), e.planNumber(), e.ruleId(), e.amount(), e.budgetSource()));
+                e.recognitionId().value(), e.planId().value(), e.planNumber(), e.ruleId(), e.amount(), e.budgetSource()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RevocationWarning e, EventMessage<?> message) {
+    void on(RevocationWarning e, EventMessage<?> message) {
         publish(message, e.validOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RevocationWarning(
-                e.recognitionId(), e.level().name(), e.criteriaSetCode(), e.trigger(), e.criteriaFailing(),
+                e.recognitionId().value(), e.level().name(), e.criteriaSetCode(), e.trigger(), e.criteriaFailing(),
                 e.criteriaTotal(), e.failingCriteria(), e.failingKeyCriteria()));
     }
 
     @EventHandler
-    void on(RecognitionEvents.RecognitionRevoked e, EventMessage<?> message) {
+    void on(RecognitionRevoked e, EventMessage<?> message) {
         publish(message, e.decidedOn(), e.actor(), e.unitId(), e.path(), new vn.ntm.contracts.RecognitionRevoked(
-                e.recognitionId(), e.level().name(), e.decisionNumber(), e.decidedOn(), e.authority(), e.reason()));
+                e.recognitionId().value(), e.level().name(), e.decisionNumber(), e.decidedOn(), e.authority(), e.reason()));
     }
 
     private void publish(EventMessage<?> message, LocalDate validOn, Actor actor, UnitId unitId, List<UnitRef> path,

@@ -26,6 +26,11 @@ public record UnitId(String value) {
         return value;
     }
 
+    /** The id as a UUID, as the tables' {@code uuid} columns take it. */
+    public UUID uuid() {
+        return UUID.fromString(value);
+    }
+
     public static UnitId random() {
         return new UnitId(UUID.randomUUID().toString());
     }

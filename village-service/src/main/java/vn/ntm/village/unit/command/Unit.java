@@ -13,12 +13,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.rules.RuleViolation;
-import vn.ntm.village.unit.api.RegisterUnitCommand;
+import vn.ntm.village.unit.api.ChangeUnitAttributes;
+import vn.ntm.village.unit.api.DissolveUnit;
+import vn.ntm.village.unit.api.MoveUnit;
+import vn.ntm.village.unit.api.RegisterUnit;
+import vn.ntm.village.unit.api.RenameUnit;
 import vn.ntm.village.unit.api.UnitAttributesChanged;
-import vn.ntm.village.unit.api.UnitCommands.ChangeUnitAttributes;
-import vn.ntm.village.unit.api.UnitCommands.DissolveUnit;
-import vn.ntm.village.unit.api.UnitCommands.MoveUnit;
-import vn.ntm.village.unit.api.UnitCommands.RenameUnit;
 import vn.ntm.village.unit.api.UnitEnded;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
@@ -48,7 +48,7 @@ class Unit {
     }
 
     @CommandHandler
-    Unit(RegisterUnitCommand command, UnitLookup directory, Clock clock) {
+    Unit(RegisterUnit command, UnitLookup directory, Clock clock) {
         if (directory.find(command.unitId()).isPresent()) {
             throw RuleViolation.conflict("unit-already-registered", "id", command.unitId().value());
         }

@@ -217,6 +217,6 @@ public class UnitDirectory implements UnitLookup {
     }
 
     private static UUID uuid(UnitId id) {
-        return id == null ? null : UUID.fromString(id.value());
+        return id == null ? null : id.uuid();
     }
 }

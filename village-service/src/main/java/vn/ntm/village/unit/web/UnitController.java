@@ -1,6 +1,5 @@
 package vn.ntm.village.unit.web;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,14 +23,20 @@ import vn.ntm.support.security.Access;
 import vn.ntm.support.security.AccessGuard;
 import vn.ntm.support.security.Role;
 import vn.ntm.support.web.ActorResolver;
-import vn.ntm.village.unit.api.RegisterUnitCommand;
+import vn.ntm.village.unit.api.ChangeUnitAttributes;
+import vn.ntm.village.unit.api.DissolveUnit;
+import vn.ntm.village.unit.api.MergeUnits;
+import vn.ntm.village.unit.api.MoveUnit;
+import vn.ntm.village.unit.api.RegisterUnit;
+import vn.ntm.village.unit.api.RenameUnit;
 import vn.ntm.village.unit.api.SpecialStatus;
-import vn.ntm.village.unit.api.UnitCommands;
+import vn.ntm.village.unit.api.SplitUnit;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.api.UnitName;
-import vn.ntm.village.unit.command.UnitDirectory;
 import vn.ntm.village.unit.command.UnitLookup;
+import vn.ntm.village.unit.query.UnitQueries;
+import vn.ntm.village.unit.query.UnitView;
 
 /**
  * The administrative units over time: register them, record each change with the date it takes effect and its legal
@@ -43,18 +47,15 @@ import vn.ntm.village.unit.command.UnitLookup;
 class UnitController {
 
     private final CommandGateway commands;
-    private final UnitDirectory directory;
+    private final UnitQueries units;
     private final ActorResolver actors;
     private final AccessGuard access;
-    private final Clock clock;
 
-    UnitController(CommandGateway commands, UnitDirectory directory, ActorResolver actors, AccessGuard access,
-                   Clock clock) {
+    UnitController(CommandGateway commands, UnitQueries units, ActorResolver actors, AccessGuard access) {
         this.commands = commands;
-        this.directory = directory;
+        this.units = units;
         this.actors = actors;
         this.access = access;
-        this.clock = clock;
     }
 
     /**
@@ -99,10 +100,6 @@ class UnitController {
         }
     }
 
-    /** A unit and where it stands: its version, its path, and the units before and after it. */
-    record UnitView(@JsonUnwrapped UnitLookup.Entry unit, List<UnitLookup.Entry> children, List<String> predecessorIds) {
-    }
-
     /** A unit is registered under a parent the administrator holds on that date; a province needs the platform. */
     @PostMapping("/units")
     @Access(roles = Role.PROVINCIAL_ADMIN)
@@ -115,10 +112,10 @@ class UnitController {
         } else {
             access.require(parent.value(), request.validFrom());
         }
-        commands.sendAndWait(new RegisterUnitCommand(id, request.level(), new UnitName(request.name()), parent,
+        commands.sendAndWait(new RegisterUnit(id, request.level(), new UnitName(request.name()), parent,
                 request.validFrom(), request.region(), request.legalBasis(), request.communeGroup(),
                 request.specialStatus() == null ? null : request.specialStatus().name(), actors.current()));
-        return ResponseEntity.created(URI.create("/api/units/" + id)).body(directory.find(id).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/units/" + id)).body(units.latest(id));
     }
 
     @PostMapping("/units/{id}/renames")
@@ -126,9 +123,9 @@ class UnitController {
     UnitLookup.Entry rename(@PathVariable String id, @Valid @RequestBody RenameRequest request) {
         UnitId unit = existing(id);
         access.require(unit.value(), request.validFrom());
-        commands.sendAndWait(new UnitCommands.RenameUnit(unit, new UnitName(request.name()), request.validFrom(),
+        commands.sendAndWait(new RenameUnit(unit, new UnitName(request.name()), request.validFrom(),
                 request.legalBasis(), actors.current()));
-        return directory.find(unit).orElseThrow();
+        return units.latest(unit);
     }
 
     @PostMapping("/units/{id}/moves")
@@ -138,9 +135,9 @@ class UnitController {
         access.require(unit.value(), request.validFrom());
         UnitId parent = reference(request.parentId(), "unknown-parent", "parentId");
         access.require(parent.value(), request.validFrom());
-        commands.sendAndWait(new UnitCommands.MoveUnit(unit, parent, request.validFrom(), request.legalBasis(),
+        commands.sendAndWait(new MoveUnit(unit, parent, request.validFrom(), request.legalBasis(),
                 actors.current()));
-        return directory.find(unit).orElseThrow();
+        return units.latest(unit);
     }
 
     @PostMapping("/units/{id}/attribute-changes")
@@ -148,10 +145,10 @@ class UnitController {
     UnitLookup.Entry changeAttributes(@PathVariable String id, @Valid @RequestBody AttributesRequest request) {
         UnitId unit = existing(id);
         access.require(unit.value(), request.validFrom());
-        commands.sendAndWait(new UnitCommands.ChangeUnitAttributes(unit, request.region(), request.communeGroup(),
+        commands.sendAndWait(new ChangeUnitAttributes(unit, request.region(), request.communeGroup(),
                 request.specialStatus() == null ? null : request.specialStatus().name(), request.validFrom(),
                 request.legalBasis(), actors.current()));
-        return directory.find(unit).orElseThrow();
+        return units.latest(unit);
     }
 
     @PostMapping("/units/{id}/dissolution")
@@ -159,9 +156,9 @@ class UnitController {
     UnitLookup.Entry dissolve(@PathVariable String id, @Valid @RequestBody DissolutionRequest request) {
         UnitId unit = existing(id);
         access.require(unit.value(), request.validFrom());
-        commands.sendAndWait(new UnitCommands.DissolveUnit(unit, request.validFrom(), request.legalBasis(),
+        commands.sendAndWait(new DissolveUnit(unit, request.validFrom(), request.legalBasis(),
                 actors.current()));
-        return directory.find(unit).orElseThrow();
+        return units.latest(unit);
     }
 
     /** Every unit a merger or split touches must be the administrator's on the date it takes effect. */
@@ -173,17 +170,17 @@ class UnitController {
                 .toList();
         requireAll(sources, request.validFrom());
         requireAll(List.of(successor), request.validFrom());
-        commands.sendAndWait(new UnitCommands.MergeUnits(sources, successor, request.validFrom(),
+        commands.sendAndWait(new MergeUnits(sources, successor, request.validFrom(),
                 request.legalBasis(), actors.current()));
-        return view(successor, request.validFrom());
+        return units.view(successor, request.validFrom());
     }
 
     @PostMapping("/splits")
     @Access(roles = Role.PROVINCIAL_ADMIN)
     List<UnitLookup.Entry> split(@Valid @RequestBody SplitRequest request) {
         UnitId source = reference(request.sourceId(), "unknown-unit", "sourceId");
-        List<UnitCommands.SplitUnit.Share> shares = request.shares().stream()
-                .map(s -> new UnitCommands.SplitUnit.Share(reference(s.successorId(), "unknown-unit", "shares"),
+        List<SplitUnit.Share> shares = request.shares().stream()
+                .map(s -> new SplitUnit.Share(reference(s.successorId(), "unknown-unit", "shares"),
                         s.unitIds().stream().map(u -> reference(u, "unknown-unit", "shares")).toList()))
                 .toList();
         requireAll(List.of(source), request.validFrom());
@@ -191,9 +188,9 @@ class UnitController {
             requireAll(List.of(share.successorId()), request.validFrom());
             requireAll(share.childIds(), request.validFrom());
         });
-        commands.sendAndWait(new UnitCommands.SplitUnit(source, shares, request.validFrom(), request.legalBasis(),
+        commands.sendAndWait(new SplitUnit(source, shares, request.validFrom(), request.legalBasis(),
                 actors.current()));
-        return shares.stream().map(s -> directory.findWithPathOn(s.successorId(), request.validFrom()).orElseThrow())
+        return shares.stream().map(s -> units.onDate(s.successorId(), request.validFrom()))
                 .toList();
     }
 
@@ -204,33 +201,23 @@ class UnitController {
     @GetMapping("/units")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN})
     List<UnitLookup.Entry> all(@RequestParam(required = false) LocalDate on) {
-        List<UnitLookup.Entry> units = on == null ? directory.all() : directory.treeOn(on);
-        return access.caller().wholePlatform() ? units
-                : units.stream().filter(unit -> access.covers(unit.id().value(), on)).toList();
+        List<UnitLookup.Entry> all = units.all(on);
+        return access.caller().wholePlatform() ? all
+                : all.stream().filter(unit -> access.covers(unit.id().value(), on)).toList();
     }
 
     /** The unit in its latest version, or as it stood on {@code on}, with its units of that day. */
     @GetMapping("/units/{id}")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "id", on = "on")
     UnitView one(@PathVariable String id, @RequestParam(required = false) LocalDate on) {
-        return view(existing(id), on);
+        return units.view(existing(id), on);
     }
 
     /** Every version of the unit, oldest first: names, parents, attributes, each with its dates and legal basis. */
     @GetMapping("/units/{id}/versions")
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN}, unit = "id")
     List<UnitLookup.Entry> versions(@PathVariable String id) {
-        return directory.versions(existing(id));
-    }
-
-    private UnitView view(UnitId id, LocalDate on) {
-        UnitLookup.Entry latest = directory.find(id).orElseThrow();
-        LocalDate day = on != null ? on
-                : latest.endedOn() != null ? latest.endedOn().minusDays(1) : LocalDate.now(clock);
-        UnitLookup.Entry unit = on == null ? latest : directory.findWithPathOn(id, day).orElseThrow(
-                () -> RuleViolation.notFound("unit-not-in-force-on", latest.name(), day));
-        return new UnitView(unit, directory.childrenOn(id, day),
-                directory.predecessors(id).stream().map(UnitId::value).toList());
+        return units.versions(id);
     }
 
     private void requireAll(List<UnitId> units, LocalDate on) {
@@ -238,7 +225,7 @@ class UnitController {
     }
 
     private UnitId existing(String id) {
-        return directory.existing(id);
+        return units.existing(id);
     }
 
     private static UnitId reference(String value, String problem, String field) {

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.rules.RuleViolation;
-import vn.ntm.village.programme.api.PlanCommands.AdoptPlan;
-import vn.ntm.village.programme.api.PlanCommands.CompleteTask;
-import vn.ntm.village.programme.api.PlanCommands.MarkDeadlineMissed;
-import vn.ntm.village.programme.api.PlanEvents.PlanAdopted;
-import vn.ntm.village.programme.api.PlanEvents.PlanDeadlineMissed;
-import vn.ntm.village.programme.api.PlanEvents.PlanTaskCompleted;
+import vn.ntm.village.programme.api.AdoptPlan;
+import vn.ntm.village.programme.api.CompleteTask;
+import vn.ntm.village.programme.api.MarkDeadlineMissed;
+import vn.ntm.village.programme.api.PlanAdopted;
+import vn.ntm.village.programme.api.PlanDeadlineMissed;
+import vn.ntm.village.programme.api.PlanId;
 import vn.ntm.village.programme.api.PlanParts;
+import vn.ntm.village.programme.api.PlanTaskCompleted;
 import vn.ntm.village.programme.api.RecognitionLevel;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
@@ -30,6 +31,7 @@ import vn.ntm.village.unit.command.UnitTestSupport;
 class PlanTest {
 
     static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
+    static final PlanId PLAN_30 = PlanId.random();
     static final LocalDate PLAN_DATE = LocalDate.of(2024, 3, 5);
     static final LocalDate VILLAGE_PLANS_DUE = LocalDate.of(2024, 4, 5);
 
@@ -57,7 +59,7 @@ class PlanTest {
     }
 
     AdoptPlan adopt(List<PlanParts.Task> tasks, List<PlanParts.RoadmapItem> roadmap) {
-        return new AdoptPlan("plan-30", songVan, "30/KH-UBND", "Kế hoạch NTM 2024", PLAN_DATE, "Chủ tịch UBND xã",
+        return new AdoptPlan(PLAN_30, songVan, "30/KH-UBND", "Kế hoạch NTM 2024", PLAN_DATE, "Chủ tịch UBND xã",
                 2024, List.of(new PlanParts.Target("income", "VN-XA-NTMNC-2021-2025", "10.1", null,
                         "Thu nhập bình quân đầu người", ">=", new BigDecimal("54"), "triệu đồng/người/năm",
                         LocalDate.of(2024, 12, 31))), roadmap, tasks, List.of(),
@@ -106,27 +108,27 @@ class PlanTest {
     void aTaskIsDoneOnce() {
         LocalDate done = LocalDate.of(2024, 4, 2);
         fixture.given(adopted())
-                .when(new CompleteTask("plan-30", "village-plans", done, "Đã trình", OFFICER))
-                .expectEvents(new PlanTaskCompleted("plan-30", songVan, adopted().path(), "village-plans", done,
+                .when(new CompleteTask(PLAN_30, "village-plans", done, "Đã trình", OFFICER))
+                .expectEvents(new PlanTaskCompleted(PLAN_30, songVan, adopted().path(), "village-plans", done,
                         VILLAGE_PLANS_DUE, "Đã trình", OFFICER));
-        fixture.given(adopted(), new PlanTaskCompleted("plan-30", songVan, List.of(), "village-plans", done,
+        fixture.given(adopted(), new PlanTaskCompleted(PLAN_30, songVan, List.of(), "village-plans", done,
                         VILLAGE_PLANS_DUE, null, OFFICER))
-                .when(new CompleteTask("plan-30", "village-plans", done, null, OFFICER))
+                .when(new CompleteTask(PLAN_30, "village-plans", done, null, OFFICER))
                 .expectException(RuleViolation.class).expectExceptionMessage(containsString("task-already-done"));
     }
 
     @Test
     void aTaskStillOpenTheDayAfterItsDeadlineIsMissedOnce() {
         fixture.given(adopted())
-                .when(new MarkDeadlineMissed("plan-30", "village-plans", VILLAGE_PLANS_DUE))
+                .when(new MarkDeadlineMissed(PLAN_30, "village-plans", VILLAGE_PLANS_DUE))
                 .expectNoEvents();
         fixture.given(adopted())
-                .when(new MarkDeadlineMissed("plan-30", "village-plans", VILLAGE_PLANS_DUE.plusDays(1)))
-                .expectEvents(new PlanDeadlineMissed("plan-30", songVan, adopted().path(), "village-plans",
+                .when(new MarkDeadlineMissed(PLAN_30, "village-plans", VILLAGE_PLANS_DUE.plusDays(1)))
+                .expectEvents(new PlanDeadlineMissed(PLAN_30, songVan, adopted().path(), "village-plans",
                         "Các thôn xây dựng kế hoạch năm 2024", VILLAGE_PLANS_DUE, "Ban phát triển các thôn",
                         VILLAGE_PLANS_DUE.plusDays(1), Actor.system("village-service/deadline-watch")));
         fixture.given(adopted(), missed())
-                .when(new MarkDeadlineMissed("plan-30", "village-plans", VILLAGE_PLANS_DUE.plusDays(30)))
+                .when(new MarkDeadlineMissed(PLAN_30, "village-plans", VILLAGE_PLANS_DUE.plusDays(30)))
                 .expectNoEvents();
     }
 
@@ -134,28 +136,28 @@ class PlanTest {
     void aMissedTaskCanStillBeDoneLate() {
         LocalDate late = LocalDate.of(2024, 5, 1);
         fixture.given(adopted(), missed())
-                .when(new CompleteTask("plan-30", "village-plans", late, null, OFFICER))
-                .expectEvents(new PlanTaskCompleted("plan-30", songVan, adopted().path(), "village-plans", late,
+                .when(new CompleteTask(PLAN_30, "village-plans", late, null, OFFICER))
+                .expectEvents(new PlanTaskCompleted(PLAN_30, songVan, adopted().path(), "village-plans", late,
                         VILLAGE_PLANS_DUE, null, OFFICER));
     }
 
     @Test
     void aDoneTaskIsNeverMissed() {
-        fixture.given(adopted(), new PlanTaskCompleted("plan-30", songVan, List.of(), "village-plans",
+        fixture.given(adopted(), new PlanTaskCompleted(PLAN_30, songVan, List.of(), "village-plans",
                         LocalDate.of(2024, 4, 1), VILLAGE_PLANS_DUE, null, OFFICER))
-                .when(new MarkDeadlineMissed("plan-30", "village-plans", LocalDate.of(2024, 6, 1)))
+                .when(new MarkDeadlineMissed(PLAN_30, "village-plans", LocalDate.of(2024, 6, 1)))
                 .expectNoEvents();
     }
 
     @Test
     void completionBeforeThePlanIsRefused() {
         fixture.given(adopted())
-                .when(new CompleteTask("plan-30", "village-plans", PLAN_DATE.minusDays(1), null, OFFICER))
+                .when(new CompleteTask(PLAN_30, "village-plans", PLAN_DATE.minusDays(1), null, OFFICER))
                 .expectException(RuleViolation.class).expectExceptionMessage(containsString("task-done-before-plan"));
     }
 
     private PlanDeadlineMissed missed() {
-        return new PlanDeadlineMissed("plan-30", songVan, List.of(), "village-plans", "", VILLAGE_PLANS_DUE, null,
+        return new PlanDeadlineMissed(PLAN_30, songVan, List.of(), "village-plans", "", VILLAGE_PLANS_DUE, null,
                 VILLAGE_PLANS_DUE.plusDays(1), OFFICER);
     }
 

@@ -16,22 +16,24 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.village.programme.api.DecideRecognition;
+import vn.ntm.village.programme.api.PlanId;
 import vn.ntm.village.programme.api.PlanParts;
-import vn.ntm.village.programme.api.RecognitionCommands.DecideRecognition;
-import vn.ntm.village.programme.api.RecognitionCommands.RecordStep;
-import vn.ntm.village.programme.api.RecognitionCommands.RecordSurvey;
-import vn.ntm.village.programme.api.RecognitionCommands.RequestRecognition;
-import vn.ntm.village.programme.api.RecognitionCommands.RevokeRecognition;
-import vn.ntm.village.programme.api.RecognitionCommands.WarnOfRevocation;
-import vn.ntm.village.programme.api.RecognitionEvents.RecognitionDecided;
-import vn.ntm.village.programme.api.RecognitionEvents.RecognitionRequested;
-import vn.ntm.village.programme.api.RecognitionEvents.RecognitionRevoked;
-import vn.ntm.village.programme.api.RecognitionEvents.RecognitionStepRecorded;
-import vn.ntm.village.programme.api.RecognitionEvents.RevocationWarning;
-import vn.ntm.village.programme.api.RecognitionEvents.RewardGranted;
-import vn.ntm.village.programme.api.RecognitionEvents.SurveyResult;
+import vn.ntm.village.programme.api.RecognitionDecided;
+import vn.ntm.village.programme.api.RecognitionId;
 import vn.ntm.village.programme.api.RecognitionLevel;
+import vn.ntm.village.programme.api.RecognitionRequested;
+import vn.ntm.village.programme.api.RecognitionRevoked;
 import vn.ntm.village.programme.api.RecognitionStep;
+import vn.ntm.village.programme.api.RecognitionStepRecorded;
+import vn.ntm.village.programme.api.RecordStep;
+import vn.ntm.village.programme.api.RecordSurvey;
+import vn.ntm.village.programme.api.RequestRecognition;
+import vn.ntm.village.programme.api.RevocationWarning;
+import vn.ntm.village.programme.api.RevokeRecognition;
+import vn.ntm.village.programme.api.RewardGranted;
+import vn.ntm.village.programme.api.SurveyResult;
+import vn.ntm.village.programme.api.WarnOfRevocation;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.command.UnitTestSupport;
@@ -42,7 +44,8 @@ class RecognitionTest {
     static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
     static final Actor ADMIN = new Actor("quan-tri@bacgiang", "provincial-admin", null);
     static final String SET = "TEST-THON-KM";
-    static final String ID = "rec-hoang-van";
+    static final RecognitionId ID = RecognitionId.random();
+    static final PlanId PLAN_30 = PlanId.random();
 
     final UnitTestSupport.Units units = new UnitTestSupport.Units();
     final Lookup programme = new Lookup();
@@ -172,15 +175,15 @@ class RecognitionTest {
 
     @Test
     void theDecisionGrantsThePlansReward() {
-        programme.rewards.add(new ProgrammeLookup.Reward("plan-30", "30/KH-UBND", new PlanParts.RewardRule(
+        programme.rewards.add(new ProgrammeLookup.Reward(PLAN_30, "30/KH-UBND", new PlanParts.RewardRule(
                 "model-village", RecognitionLevel.MODEL, "VILLAGE", new BigDecimal("10000000"),
                 "Kinh phí sự nghiệp nông nghiệp huyện năm 2024", null)));
-        programme.rewards.add(new ProgrammeLookup.Reward("plan-30", "30/KH-UBND", new PlanParts.RewardRule(
+        programme.rewards.add(new ProgrammeLookup.Reward(PLAN_30, "30/KH-UBND", new PlanParts.RewardRule(
                 "standard-commune", RecognitionLevel.STANDARD, "COMMUNE", new BigDecimal("5"), null, null)));
         fixture.given(upToAppraisal())
                 .when(new DecideRecognition(ID, "123/QĐ-UBND", LocalDate.of(2024, 11, 1),
                         "Chủ tịch UBND huyện Tân Yên", ADMIN))
-                .expectEvents(decided(), new RewardGranted(ID, hoangVan, path, "plan-30", "30/KH-UBND",
+                .expectEvents(decided(), new RewardGranted(ID, hoangVan, path, PLAN_30, "30/KH-UBND",
                         "model-village", new BigDecimal("10000000"), "Kinh phí sự nghiệp nông nghiệp huyện năm 2024",
                         LocalDate.of(2024, 11, 1), ADMIN));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.UnitRef;
 import vn.ntm.support.rules.RuleViolation;
-import vn.ntm.village.unit.api.RegisterUnitCommand;
+import vn.ntm.village.unit.api.RegisterUnit;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 import vn.ntm.village.unit.api.UnitName;
@@ -97,29 +97,29 @@ class UnitTest {
 
     @Test
     void cannotRegisterAUnitThatStartsInTheFuture() {
-        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
+        refused(new RegisterUnit(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
                 LocalDate.of(2024, 3, 6), null, null, null, null, ADMIN), "date-in-future");
     }
 
     @Test
     void cannotStartBeforeItsParentExists() {
-        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
+        refused(new RegisterUnit(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
                 FOUNDED.minusDays(1), null, null, null, null, ADMIN), "before-parent-exists");
     }
 
     @Test
     void aCommuneGroupIsOneToThree() {
-        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.COMMUNE, new UnitName("Ngọc Vân"), district,
+        refused(new RegisterUnit(UnitId.random(), UnitLevel.COMMUNE, new UnitName("Ngọc Vân"), district,
                 FOUNDED, null, null, 4, null, ADMIN), "commune-group-out-of-range");
     }
 
     @Test
     void onlyACommuneHasAGroupOrSpecialStatus() {
-        refused(new RegisterUnitCommand(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
+        refused(new RegisterUnit(UnitId.random(), UnitLevel.VILLAGE, new UnitName("Bùi"), commune,
                 FOUNDED, null, null, null, "ESPECIALLY_DISADVANTAGED", ADMIN), "commune-attribute-on-other-level");
     }
 
-    private void refused(RegisterUnitCommand command, String rule) {
+    private void refused(RegisterUnit command, String rule) {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectException(RuleViolation.class)
@@ -127,7 +127,7 @@ class UnitTest {
                 .expectNoEvents();
     }
 
-    private static RegisterUnitCommand register(UnitId id, UnitLevel level, String name, UnitId parent) {
-        return new RegisterUnitCommand(id, level, new UnitName(name), parent, FOUNDED, null, null, null, null, ADMIN);
+    private static RegisterUnit register(UnitId id, UnitLevel level, String name, UnitId parent) {
+        return new RegisterUnit(id, level, new UnitName(name), parent, FOUNDED, null, null, null, null, ADMIN);
     }
 }

@@ -1,0 +1,6 @@
+package vn.ntm.testing.architecture.bad.parcel.messaging;
+
+public class Publisher {
+    public void publish() {
+    }
+}
