@@ -66,11 +66,7 @@ class HostileInputIT {
     @TestFactory
     Stream<DynamicNode> everyEndpointRefusesHostileInputAndRecordsNothing() {
         // criteria-service learns units from village-service's events; the corpus needs one it knows
-        String commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
-        if (http().get("/api/criteria-sets/" + SET).status() == 404) {
-            JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
-            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
-        }
+        String commune = VillageServiceEvents.communeWithShippedSet(service, SET);
         String toCorrect = measure(commune, "2024-03-05");
         String toRetract = measure(commune, "2024-04-05");
         Map<String, Object> measurement = body("criteriaSet", SET, "indicatorCode", "4.2", "numerator", 2000,

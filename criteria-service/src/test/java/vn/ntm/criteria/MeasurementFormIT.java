@@ -40,11 +40,7 @@ class MeasurementFormIT {
 
     @BeforeEach
     void communeArrivesFromVillageService() {
-        commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(http());
-        if (http().get("/api/criteria-sets/" + SET).status() == 404) {
-            JsonHttp.Response loaded = http().post("/api/criteria-sets/shipped/" + SET, "");
-            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
-        }
+        commune = VillageServiceEvents.communeWithShippedSet(service, SET);
     }
 
     @Test

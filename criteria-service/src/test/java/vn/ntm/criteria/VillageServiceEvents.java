@@ -1,5 +1,6 @@
 package vn.ntm.criteria;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import vn.ntm.contracts.UnitRegistered;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
+import vn.ntm.testing.ServiceUnderTest;
 
 /** Units as criteria-service learns them: village-service's events, sent on {@code ntm.units} as it would send them. */
 final class VillageServiceEvents {
@@ -41,6 +43,19 @@ final class VillageServiceEvents {
                 List.of(provinceRef, new UnitRef(commune, "COMMUNE", "Song Vân")),
                 new UnitRegistered("COMMUNE", "Song Vân", province, FOUNDED, null, null, null, null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/units/" + commune).status() == 200);
+        return commune;
+    }
+
+    /**
+     * The commune of {@link #communeArrives} in a service where the shipped set {@code set} is published (the test
+     * database is shared by a class's tests: published by the first); the commune's id.
+     */
+    static String communeWithShippedSet(ServiceUnderTest service, String set) {
+        String commune = new VillageServiceEvents(service.brokers(), service.codec()).communeArrives(service.http());
+        if (service.http().get("/api/criteria-sets/" + set).status() == 404) {
+            JsonHttp.Response loaded = service.http().post("/api/criteria-sets/shipped/" + set, "");
+            assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
+        }
         return commune;
     }
 

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Derives the hostile variants of one endpoint's valid request ({@link HostileInputs.Endpoint}): each placeholder
  * and each body field replaced in turn by the values of {@link HostileValues}, broken and oversized bodies, wrong
  * content types, methods and {@code Accept} headers. Which of them may be accepted follows what the endpoint says.
+ * About 300 lines on purpose: one derivation, each kind of variant a short method beside the others, read together.
  */
 final class HostileVariants {
 

@@ -2,35 +2,26 @@ package vn.ntm.village.programme.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import vn.ntm.support.rules.RuleViolation;
+import vn.ntm.support.rules.Uuids;
 
 /** Identifies a plan (a UUID); written as a plain string in JSON, in events and views alike. */
 public record PlanId(String value) {
 
     @JsonCreator
     public PlanId {
-        Objects.requireNonNull(value, "value");
-        value = UUID.fromString(value).toString();
+        value = Uuids.canonical(value);
     }
 
-    /** The id a client chose in {@code field} (a UUID, so its retries are safe), or a new one when it chose none. */
+    /** The id a client chose in {@code field}, or a new one when it chose none. */
     public static PlanId chosenOrNew(String requested, String field) {
-        if (requested == null || requested.isBlank()) {
-            return random();
-        }
-        return parse(requested).orElseThrow(() -> RuleViolation.invalid("invalid-id", field, requested));
+        return new PlanId(Uuids.chosenOrNew(requested, field));
     }
 
-    /** The id written as {@code value}; empty when it is not a UUID in its 36-character form. */
+    /** The id written as {@code value}; empty when it is not one. */
     public static Optional<PlanId> parse(String value) {
-        try {
-            return value != null && value.length() == 36 ? Optional.of(new PlanId(value)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(value).map(PlanId::new);
     }
 
     public static PlanId random() {

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The revocation triggers of decision 18/2022/QĐ-TTg for a commune recognised against a set (verified text, see
- * /work/shared/reference ntm-criteria-research.yaml, procedures QD18-2022 revocation): 50% of the set's criteria or
- * more not met ({@link Trigger#HALF_OR_MORE}), or 30% to under 50% not met with at least one key criterion among them
+ * The revocation triggers of decision 18/2022/QĐ-TTg for a commune recognised against a set (verified text, see the
+ * research extract ntm-criteria-research.yaml, procedure QD18-2022 revocation): 50% of the set's criteria or more
+ * not met ({@link Trigger#HALF_OR_MORE}), or 30% to under 50% not met with at least one key criterion among them
  * ({@link Trigger#KEY_CRITERION_30_PERCENT}). The key criteria are Thu nhập; Môi trường và an toàn thực phẩm (xã NTM);
  * Môi trường; Chất lượng môi trường sống (xã NTM nâng cao); Quốc phòng và An ninh — given here by their codes in each
  * set ({@code ntm.revocation.key-criteria}); a set without an entry has none. Pure: no I/O, no clock.
