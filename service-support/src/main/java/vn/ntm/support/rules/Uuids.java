@@ -26,6 +26,11 @@ public final class Uuids {
         }
     }
 
+    /** The UUID {@code value} names, for a uuid column; empty when it names none (no row can match it). */
+    public static Optional<UUID> uuid(String value) {
+        return parse(value).map(UUID::fromString);
+    }
+
     /**
      * The id a client chose in {@code field} (a UUID, so its retries are safe), or a new one when it chose none;
      * {@code invalid-id} when it chose something else.

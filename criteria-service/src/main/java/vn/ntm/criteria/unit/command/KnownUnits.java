@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.ntm.support.security.UnitLineage;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.contracts.UnitRef;
+import vn.ntm.support.rules.Uuids;
+import vn.ntm.support.security.UnitLineage;
 
 /**
  * The units criteria-service has learnt of from village-service's events on {@code ntm.units}. A measurement for a
@@ -102,13 +103,7 @@ public class KnownUnits implements UnitLineage {
      */
     @Override
     public List<String> ancestorsOrSelf(String unitId, LocalDate on) {
-        UUID id;
-        try {
-            id = UUID.fromString(unitId);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        return jdbc.queryForList("""
+        return Uuids.uuid(unitId).map(id -> jdbc.queryForList("""
                 with recursive up (unit_id, depth) as (
                     select u.unit_id, 0 from known_unit u
                     where u.unit_id = ? and (u.ended_on is null or u.ended_on > ?)
@@ -119,18 +114,15 @@ public class KnownUnits implements UnitLineage {
                                   where k.unit_id = up.unit_id and k.valid_from <= ?
                                   order by k.valid_from desc limit 1) v on v.parent_id is not null
                     where up.depth < 16)
-                select unit_id::text from up order by depth""", String.class, id, on, on, on);
+                select unit_id::text from up order by depth""", String.class, id, on, on, on)).orElse(List.of());
     }
 
     /** The units that took this one over when it ended. */
     @Override
     public List<String> successors(String unitId) {
-        try {
-            return jdbc.queryForList("select jsonb_array_elements_text(successor_ids) from known_unit where unit_id = ?",
-                    String.class, UUID.fromString(unitId));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+        return Uuids.uuid(unitId).map(id -> jdbc.queryForList(
+                "select jsonb_array_elements_text(successor_ids) from known_unit where unit_id = ?", String.class, id))
+                .orElse(List.of());
     }
 
     /** Opens a version from {@code from} (a copy of the latest with {@code changes}) and updates the latest values. */
@@ -188,13 +180,7 @@ public class KnownUnits implements UnitLineage {
      * incomplete, and a measurement is refused with "try again in a few seconds" rather than judged wrongly.
      */
     public Optional<KnownUnit> find(String unitId) {
-        UUID id;
-        try {
-            id = UUID.fromString(unitId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return jdbc.query("""
+        return Uuids.uuid(unitId).flatMap(id -> jdbc.query("""
                 select u.unit_id, u.level, u.name, u.path::text,
                        coalesce(u.region, (select a.region from jsonb_array_elements(u.path) with ordinality p(ref, n)
                                            join known_unit a on a.unit_id = (p.ref ->> 'id')::uuid
@@ -207,7 +193,7 @@ public class KnownUnits implements UnitLineage {
                 (rs, row) -> new KnownUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
                         (Integer) rs.getObject(6), rs.getString(7), json.readValue(rs.getString(4), PATH),
                         rs.getObject(8, LocalDate.class)), id)
-                .stream().findFirst();
+                .stream().findFirst());
     }
 
 }
