@@ -3,14 +3,12 @@ package vn.ntm.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +19,22 @@ import vn.ntm.testing.JsonHttp;
 
 /**
  * The fault suite: while commands keep coming, the Kafka broker is restarted, PostgreSQL is restarted under all three
- * services (their connection pools must reconnect), and the two consuming services are killed with SIGKILL and
- * started again. Afterwards every event in each service's event store must be reflected
- * exactly once downstream — 0 lost, 0 duplicated. Bounded: a fixed number of commands, each fault once.
+ * services (their connection pools must reconnect), and the two consuming services are killed with SIGKILL — each
+ * at a moment its consumer group is behind the log end, records in flight — and started again. The client keeps a
+ * ledger of every command: answered 2xx (with the ids the answer named), refused, or of unknown outcome. Afterwards
+ * the ledger is reconciled by id with each event store (every accepted command stored once, nothing refused stored,
+ * an unknown one stored wholly or not at all) and every table downstream — reporting's units, measurements and the
+ * indicator, criterion and set status histories, criteria-service's known units, village-service's criteria
+ * standings and each consumer's processed events: 0 lost, 0 duplicated, 0 phantoms (see {@link Reconciliation}).
+ * Bounded: a fixed pace, each fault once, bursts of {@value #BURST} commands to time the kills.
  */
 class FaultSuiteIT {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
     /** One command every 200 ms, alternating the two services, for as long as the faults last. */
     private static final Duration PACE = Duration.ofMillis(200);
+    /** Commands sent at once, four at a time, so a consumer has records in flight when it is killed. */
+    private static final int BURST = 40;
 
     @Test
     void nothingAcceptedIsLostOrDuplicatedWhenTheBrokerAndDatabaseRestartAndConsumersAreKilled() throws Exception {
@@ -44,8 +49,10 @@ class FaultSuiteIT {
                 .until(() -> RunningPlatform.criteria().get("/api/units/" + commune).status() == 200);
 
         CommandStream stream = new CommandStream(commune);
+        stream.ledger.units.accept(province, province);
+        stream.ledger.units.accept(commune, commune);
         long suiteStarted = System.nanoTime();
-        int unitsBeforeDatabaseCameBack = 0;
+        int unitsBeforeDatabaseCameBack;
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         pacer.scheduleAtFixedRate(stream::sendNext, 0, PACE.toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -54,55 +61,62 @@ class FaultSuiteIT {
             platform.kafka().start();
             System.out.println("[fault suite] restarting PostgreSQL (every service's database) while commands arrive");
             Duration away = platform.postgres().restart();
-            unitsBeforeDatabaseCameBack = stream.units.get();
+            unitsBeforeDatabaseCameBack = stream.ledger.units.accepted().size();
             System.out.printf("[fault suite] PostgreSQL was away for %d ms%n", away.toMillis());
-            System.out.println("[fault suite] kill -9 reporting-service while it consumes, then start it again");
-            platform.reporting().kill();
-            platform.reporting().start();
-            platform.reporting().awaitReady(Duration.ofSeconds(180));
-            System.out.println("[fault suite] kill -9 criteria-service while it consumes and publishes, then start it again");
-            platform.criteria().kill();
-            platform.criteria().start();
-            platform.criteria().awaitReady(Duration.ofSeconds(180));
+            try (ConsumerLag lag = new ConsumerLag(platform.kafka().bootstrapServers())) {
+                // group ids and topics: the bindings in reporting-service's and criteria-service's application.yml
+                System.out.println("[fault suite] kill -9 reporting-service while its group has records in flight");
+                lag.killWhileBehind(platform.reporting(), "reporting-service", Set.of("ntm.units", "ntm.criteria"),
+                        stream.burst(BURST));
+                platform.reporting().start();
+                platform.reporting().awaitReady(Duration.ofSeconds(180));
+                System.out.println("[fault suite] kill -9 criteria-service while its group has records in flight"
+                        + " (and it publishes)");
+                lag.killWhileBehind(platform.criteria(), "criteria-service", Set.of("ntm.units"),
+                        stream.burst(BURST));
+                platform.criteria().start();
+                platform.criteria().awaitReady(Duration.ofSeconds(180));
+            }
         } finally {
             pacer.shutdown();
             assertThat(pacer.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
-        System.out.printf("[fault suite] accepted: %d unit registrations, %d measurements; refused while a service"
-                + " was down: %d%n", stream.units.get(), stream.measurements.get(), stream.refused.get());
-        assertThat(stream.units.get()).as("village-service kept accepting throughout").isGreaterThan(20);
-        assertThat(stream.units.get()).as("village-service reconnected to the restarted database")
+        CommandLedger ledger = stream.ledger;
+        System.out.printf("[fault suite] ledger: %s; %s%n", ledger.units.summary(), ledger.measurements.summary());
+        assertThat(ledger.units.accepted().size()).as("village-service reconnected to the restarted database")
                 .isGreaterThan(unitsBeforeDatabaseCameBack);
-        assertThat(stream.refused.get()).as("some commands met a killed service: the faults overlapped the stream")
+        assertThat(ledger.refused()).as("some commands met a killed service: the faults overlapped the stream")
                 .isGreaterThan(0);
+        assertThat(ledger.units.accepted()).as("each registration answered with the id the client chose")
+                .allSatisfy((sent, answered) -> assertThat(answered).isEqualTo(sent));
 
+        // everything settles downstream in the end: wait until nothing is missing, then nothing may be twice
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Figures f = reconcile(platform);
-            assertThat(f.reportingUnits).as("units: village store vs reporting").isEqualTo(f.villageUnits);
-            assertThat(f.criteriaUnits).as("units: village store vs criteria").isEqualTo(f.villageUnits);
-            assertThat(f.reportingMeasurements).as("measurements: criteria store vs reporting")
-                    .isEqualTo(f.criteriaMeasurements);
-            assertThat(f.reportingStatusChanges).as("status changes: criteria store vs reporting")
-                    .isEqualTo(f.criteriaStatusChanges);
+            Reconciliation r = Reconciliation.of(platform, ledger, SET, commune);
+            assertThat(r.lost() + r.phantom()).as("lost and phantom rows so far:%n%s", r.report()).isZero();
         });
-        Figures f = reconcile(platform);
+        Reconciliation r = Reconciliation.of(platform, ledger, SET, commune);
         int deadLetters = RunningPlatform.criteria().get("/api/dead-letters").json().size()
                 + RunningPlatform.reporting().get("/api/dead-letters").json().size();
-        assertThat(deadLetters).as("no fault pushed a good message aside as a dead letter").isZero();
-        System.out.printf("[fault suite] reconciled: units %d = %d (reporting) = %d (criteria); measurements %d = %d;"
-                        + " indicator status changes %d = %d; dead letters %d; lost 0, duplicated 0; %d s in all%n",
-                f.villageUnits, f.reportingUnits, f.criteriaUnits, f.criteriaMeasurements, f.reportingMeasurements,
-                f.criteriaStatusChanges, f.reportingStatusChanges, deadLetters,
+        System.out.printf("[fault suite] reconciliation of the ledger, by id, per table:%n%s%n", r.report());
+        System.out.printf("[fault suite] lost %d, duplicated %d, phantom %d; dead letters %d; %d s in all%n",
+                r.lost(), r.duplicated(), r.phantom(), deadLetters,
                 Duration.ofNanos(System.nanoTime() - suiteStarted).toSeconds());
+        assertThat(r.lost()).as("lost%n%s", r.report()).isZero();
+        assertThat(r.duplicated()).as("duplicated%n%s", r.report()).isZero();
+        assertThat(r.phantom()).as("phantoms%n%s", r.report()).isZero();
+        assertThat(deadLetters).as("no fault pushed a good message aside as a dead letter").isZero();
     }
 
-    /** Alternates unit registrations (village-service, never killed) and measurements (criteria-service, killed). */
+    /**
+     * Alternates unit registrations (village-service, never killed) and measurements (criteria-service, killed),
+     * each written down in the ledger. A unit's id is chosen by the client; a measurement's valid date is unique in
+     * the stream, so a command of unknown outcome can still be looked for in the store.
+     */
     private static final class CommandStream {
         private final String commune;
+        private final CommandLedger ledger = new CommandLedger();
         private final AtomicInteger sent = new AtomicInteger();
-        private final AtomicInteger units = new AtomicInteger();
-        private final AtomicInteger measurements = new AtomicInteger();
-        private final AtomicInteger refused = new AtomicInteger();
 
         CommandStream(String commune) {
             this.commune = commune;
@@ -110,49 +124,34 @@ class FaultSuiteIT {
 
         void sendNext() {
             int i = sent.getAndIncrement();
-            try {
-                if (i % 2 == 0) {
-                    count(RunningPlatform.village().post("/api/units", Map.of("level", "VILLAGE",
-                            "name", String.format("Thôn kiểm thử %04d", i), "parentId", commune,
-                            "validFrom", "2024-01-01")), units);
-                } else {
-                    count(RunningPlatform.criteria().post("/api/units/" + commune + "/measurements", Map.of(
-                            "criteriaSet", SET, "indicatorCode", "4.2", "value", 90 + i % 10,
-                            "validOn", LocalDate.of(2022, 4, 1).plusDays(i).toString())), measurements);
-                }
-            } catch (RuntimeException serviceDown) {
-                refused.incrementAndGet();
+            if (i % 2 == 0) {
+                String id = UUID.randomUUID().toString();
+                ledger.units.send(id, () -> RunningPlatform.village().post("/api/units", Map.of("id", id,
+                        "level", "VILLAGE", "name", String.format("Thôn kiểm thử %04d", i), "parentId", commune,
+                        "validFrom", "2024-01-01")), answer -> answer.json().path("id").asString());
+            } else {
+                String validOn = LocalDate.of(2022, 4, 1).plusDays(i).toString();
+                ledger.measurements.send(validOn, () -> RunningPlatform.criteria().post(
+                        "/api/units/" + commune + "/measurements", Map.of("criteriaSet", SET, "indicatorCode", "4.2",
+                                "value", 90 + i % 10, "validOn", validOn)),
+                        answer -> answer.json().path("measurementId").asString());
             }
         }
 
-        private void count(JsonHttp.Response response, AtomicInteger accepted) {
-            (response.status() == 201 ? accepted : refused).incrementAndGet();
-        }
-    }
-
-    private record Figures(long villageUnits, long reportingUnits, long criteriaUnits, long criteriaMeasurements,
-                           long reportingMeasurements, long criteriaStatusChanges, long reportingStatusChanges) {
-    }
-
-    private static Figures reconcile(Platform platform) throws SQLException {
-        return new Figures(
-                count(platform, "village", "select count(*) from domain_event_entry where payload_type like '%UnitRegistered'"),
-                count(platform, "reporting", "select count(*) from unit_view"),
-                count(platform, "criteria", "select count(*) from known_unit"),
-                count(platform, "criteria", "select count(*) from domain_event_entry where payload_type like '%MeasurementRecorded'"),
-                count(platform, "reporting", "select count(*) from measurement_history"),
-                count(platform, "criteria", "select count(*) from domain_event_entry where payload_type like '%IndicatorStatusChanged'"),
-                count(platform, "reporting", "select count(*) from status_history"));
-    }
-
-    private static long count(Platform platform, String service, String sql) throws SQLException {
-        String database = platform.settings().database(service);
-        try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl(database),
-                platform.postgres().user(), platform.postgres().password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+        /** {@code commands} more of the stream, four at a time. */
+        Runnable burst(int commands) {
+            return () -> {
+                ExecutorService senders = Executors.newFixedThreadPool(4);
+                for (int n = 0; n < commands; n++) {
+                    senders.submit(this::sendNext);
+                }
+                senders.shutdown();
+                try {
+                    assertThat(senders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
         }
     }
 

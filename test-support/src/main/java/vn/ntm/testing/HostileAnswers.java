@@ -15,19 +15,23 @@ public final class HostileAnswers {
     private HostileAnswers() {
     }
 
-    /** Sends one case and fails with its name, the answer and the rule broken. */
-    public static void check(JsonHttp http, HostileCase c, Supplier<Map<String, Long>> rowCounts) {
-        Map<String, Long> before = rowCounts.get();
+    /**
+     * Sends one case and fails with its name, the answer and the rule broken: a refusal must leave every table as
+     * {@code before} found it ({@link TableSnapshot}). Returns the tables after the answer.
+     */
+    public static Map<String, String> check(JsonHttp http, HostileCase c, Map<String, String> before,
+                                            Supplier<Map<String, String>> tables) {
         JsonHttp.Response response = c.send(http);
-        Map<String, Long> after = rowCounts.get();
+        Map<String, String> after = tables.get();
         Optional<String> fault = fault(c, response);
         if (fault.isEmpty() && response.status() >= 400 && !before.equals(after)) {
-            fault = Optional.of("refused but recorded: rows " + before + " -> " + after);
+            fault = Optional.of("refused but written: " + TableSnapshot.difference(before, after));
         }
         if (fault.isPresent()) {
             throw new AssertionError(c + " -> " + response.status() + " " + HostileCase.abbreviate(response.body(), 600)
                     + "\n  " + fault.get());
         }
+        return after;
     }
 
     /** Why an answer to a hostile case is wrong, or empty when it is a proper refusal (or a harmless acceptance). */

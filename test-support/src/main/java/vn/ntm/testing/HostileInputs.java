@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The hostile-input corpus (issue 7): every endpoint of a service is described once by a <em>valid</em> request
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.DynamicNode;
  * types, wrong methods, unacceptable {@code Accept} headers.
  *
  * <p>Each variant must be refused with a 4xx RFC 9457 problem detail ({@code application/problem+json}, a {@code type}
- * starting {@code urn:ntm:problem:}, a title and a detail from the bundles) and must record nothing (the row counts
- * the test names are compared before and after). A variant may be accepted only where the endpoint says a string is
+ * starting {@code urn:ntm:problem:}, a title and a detail from the bundles) and must record nothing (every table of
+ * the service's database, compared before and after by {@link TableSnapshot}). A variant may be accepted only where the endpoint says a string is
  * legitimately free: {@link Endpoint#lenient lenient} fields and filters (free text: a hostile string there is just
  * text, stored verbatim), {@link Endpoint#blankIsAbsent} and optional query parameters (blank means not given), and
  * the gaps listed with {@link Endpoint#knownUnbounded} and {@link Endpoint#unknownIsEmpty}. Even then it must never
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.DynamicNode;
  * {@link Endpoint#wholeNumbers whole-number} field; text with invisible characters (zero-width, no-break spaces) and
  * dates before 1900 are refused everywhere.
  *
- * <p>To cover a new endpoint, add its valid request to the service's {@code HostileInputIT}. The corpus by role: this
+ * <p>To cover a new endpoint, add its valid request to the service's {@code HostileInputIT}: the corpus fails while a
+ * request mapping of the running service has no endpoint here ({@link #uncovered}). The corpus by role: this
  * class describes endpoints and runs the cases; {@link HostileValues} holds the data, {@link HostileVariants} derives
  * the {@link HostileCase}s, {@link BodyPaths} walks a body, {@link HostileAnswers} judges an answer.
  */
@@ -54,6 +58,7 @@ public final class HostileInputs {
     public static final String NFD_SONG_VAN = "Song Va\u0302n";
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(\\??)}");
+    private static final Pattern PLACEHOLDER_ANY = Pattern.compile("\\{[^}]*}");
 
     private HostileInputs() {
     }
@@ -63,6 +68,11 @@ public final class HostileInputs {
     /** A GET endpoint; {@code {name}} placeholders in the path and query are filled by {@link Endpoint#with}. */
     public static Endpoint get(String template) {
         return new Endpoint("GET", template, null, null, null);
+    }
+
+    /** A DELETE endpoint taking no body. */
+    public static Endpoint delete(String template) {
+        return new Endpoint("DELETE", template, null, null, null);
     }
 
     /** A POST endpoint taking no body. */
@@ -246,17 +256,88 @@ public final class HostileInputs {
     // ---------------------------------------------------------------------------------------------- running
 
     /**
-     * The corpus of the given endpoints as JUnit dynamic tests, one container per endpoint: each case is sent, its
-     * answer checked ({@link HostileAnswers#fault}) and the counts of rows in the service's tables compared before
-     * and after.
+     * The corpus of the given endpoints as JUnit dynamic tests: first the check that every request mapping of the
+     * running service under {@code /api} has an endpoint here ({@link #uncovered}), then one container per endpoint.
+     * Each case is sent, its answer checked ({@link HostileAnswers#fault}) and, when refused, every table of the
+     * service's database compared before and after ({@link TableSnapshot}: row counts and checksums).
      *
-     * @param rowCounts the service's tables and how many rows each has now (nothing may change on a refusal)
+     * <p>A refused case's "after" is the next case's "before". After a case that was accepted (by design: free text)
+     * the service may still be working in the background (Axon processors, the Kafka publisher), so the next case
+     * starts from {@code settled}: a snapshot taken once the tables stopped moving.
+     *
+     * @param context the running service, whose request mappings the corpus must cover
+     * @param tables  a snapshot of every table now
+     * @param settled a snapshot of every table once nothing moves any more (waiting with Awaitility)
      */
-    public static Stream<DynamicNode> tests(JsonHttp http, Collection<Endpoint> endpoints,
-                                            Supplier<Map<String, Long>> rowCounts) {
-        return endpoints.stream().map(endpoint -> dynamicContainer(endpoint.name(),
-                endpoint.cases().stream().map(c -> dynamicTest(c.variant(),
-                        () -> HostileAnswers.check(http, c, rowCounts)))));
+    public static Stream<DynamicNode> tests(JsonHttp http, ApplicationContext context, Collection<Endpoint> endpoints,
+                                            Supplier<Map<String, String>> tables,
+                                            Supplier<Map<String, String>> settled) {
+        DynamicNode complete = dynamicTest("every request mapping has hostile-input cases", () -> {
+            Set<String> missing = uncovered(context, endpoints);
+            if (!missing.isEmpty()) {
+                throw new AssertionError("request mappings without an endpoint in the hostile-input corpus: "
+                        + missing);
+            }
+        });
+        AtomicReference<Map<String, String>> baseline = new AtomicReference<>();
+        long[] spent = new long[3]; // cases, nanoseconds taking snapshots, waits for quiet
+        Supplier<Map<String, String>> timedTables = timed(tables, spent);
+        Supplier<Map<String, String>> timedSettled = () -> {
+            spent[2]++;
+            return timed(settled, spent).get();
+        };
+        Stream<DynamicNode> cases = endpoints.stream().map(endpoint -> dynamicContainer(endpoint.name(),
+                endpoint.cases().stream().map(c -> dynamicTest(c.variant(), () -> {
+                    spent[0]++;
+                    Map<String, String> before = baseline.getAndSet(null); // null: until known refused, unwritten
+                    if (before == null) {
+                        before = timedSettled.get();
+                    }
+                    Map<String, String> after = HostileAnswers.check(http, c, before, timedTables);
+                    // an accepted write may have started background work (Axon processors, the publisher): the
+                    // next case waits for quiet; a read starts none, so its "after" is the next "before"
+                    boolean read = "GET".equals(c.method());
+                    baseline.set(after.equals(before) && (read || !c.mayBeAccepted()) ? after : null);
+                }))));
+        DynamicNode cost = dynamicTest("time spent on table snapshots", () -> System.out.printf(
+                "hostile-input corpus: %d cases, %d waits for quiet, %d ms taking table snapshots%n",
+                spent[0], spent[2], spent[1] / 1_000_000));
+        return Stream.of(Stream.of(complete), cases, Stream.of(cost)).flatMap(s -> s);
+    }
+
+    private static Supplier<Map<String, String>> timed(Supplier<Map<String, String>> snapshot, long[] spent) {
+        return () -> {
+            long start = System.nanoTime();
+            try {
+                return snapshot.get();
+            } finally {
+                spent[1] += System.nanoTime() - start;
+            }
+        };
+    }
+
+    /**
+     * The request mappings of the running service under {@code /api} ({@code METHOD /path}, placeholders by position:
+     * their names may differ) that no endpoint of the corpus stands for.
+     */
+    public static Set<String> uncovered(ApplicationContext context, Collection<Endpoint> endpoints) {
+        Set<String> covered = new HashSet<>();
+        endpoints.forEach(e -> covered.add(e.method + " " + shape(e.template.split("\\?", 2)[0])));
+        Set<String> missing = new TreeSet<>();
+        for (String mapping : AccessMatrix.endpoints(context)) {
+            String method = mapping.substring(0, mapping.indexOf(' '));
+            String path = shape(mapping.substring(mapping.indexOf(' ') + 1));
+            boolean found = "ANY".equals(method) ? covered.stream().anyMatch(c -> c.endsWith(" " + path))
+                    : covered.contains(method + " " + path);
+            if (!found) {
+                missing.add(mapping);
+            }
+        }
+        return missing;
+    }
+
+    private static String shape(String path) {
+        return PLACEHOLDER_ANY.matcher(path).replaceAll("{}");
     }
 
     /** Why a refusal is not a proper problem detail, or empty: {@link HostileAnswers#problemFault}. */
