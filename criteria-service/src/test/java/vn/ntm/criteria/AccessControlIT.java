@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.ntm.testing.AccessMatrix.Guard.ROLE;
 import static vn.ntm.testing.AccessMatrix.Guard.UNIT;
+import static vn.ntm.testing.AccessMatrix.Scope.PROVINCE;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +22,7 @@ import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
 import vn.ntm.testing.AccessMatrix;
 import vn.ntm.testing.AccessMatrix.Rule;
+import vn.ntm.testing.DeadLetterFixture;
 import vn.ntm.testing.ForgedTokens;
 import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.ServiceIntegrationTest;
@@ -39,25 +45,48 @@ class AccessControlIT {
     private static final Actor VILLAGE_SERVICE = new Actor("quan-tri", ADMIN, "*");
     private static final String SET = "VN-XA-NTMNC-2021-2025";
 
-    /** The rules, written out independently of the code's annotations: the specification the code must meet. */
+    /** Figures of the measurements to correct or retract, each unlike the others (a repeated one is refused). */
+    private static final AtomicInteger FIGURES = new AtomicInteger();
+    private static final String MULTIPART = "multipart/form-data; boundary=b0undary";
+
+    /**
+     * The rules, written out independently of the code's annotations: the specification the code must meet. Each
+     * with a valid request for its target (see {@link #targets}): electricity measured for the commune from 1/9/2025
+     * or, across the merger, for the commune merged into it in 2024; a set published for the target's province.
+     */
     private static final Map<String, Rule> RULES = AccessMatrix.rules(
-            AccessMatrix.deadLetterRules("ntm.units.dlq.criteria"), AccessMatrix.eventHandlerDeadLetterRules(),
+            DeadLetterFixture.rules("ntm.units.dlq.criteria"), DeadLetterFixture.eventHandlerRules(),
             Map.ofEntries(
             Map.entry("GET /api/units/{unitId}", Rule.of("GET /api/units/{unit}", UNIT, READERS)),
             Map.entry("POST /api/units/{unitId}/measurements",
-                    Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER)),
+                    Rule.of("POST /api/units/{unit}/measurements", UNIT, OFFICER).body("""
+                    {"criteriaSet": "%s", "indicatorCode": "4.2", "value": {figure}, "validOn": "{date}"}"""
+                            .formatted(SET))),
             Map.entry("POST /api/units/{unitId}/measurement-forms",
-                    Rule.of("POST /api/units/{unit}/measurement-forms", UNIT, OFFICER)),
+                    Rule.of("POST /api/units/{unit}/measurement-forms", UNIT, OFFICER).body("""
+                    {"criteriaSet": "%s", "validOn": "{date}",
+                     "items": [{"indicatorCode": "4.2", "value": {figure}}]}""".formatted(SET))),
             Map.entry("GET /api/units/{unitId}/measurement-template", Rule.of("GET /api/units/{unit}/measurement-template"
-                    + "?criteriaSet=" + SET + "&validOn=2025-06-01", UNIT, READERS)),
+                    + "?criteriaSet=" + SET + "&validOn={date}", UNIT, READERS)),
             Map.entry("POST /api/units/{unitId}/measurement-imports", Rule.of("POST /api/units/{unit}/measurement-imports"
-                    + "?criteriaSet=" + SET + "&validOn=2025-06-01&dryRun=true", UNIT, OFFICER)),
+                    + "?criteriaSet=" + SET + "&validOn={date}&dryRun=true", UNIT, OFFICER).body(MULTIPART, """
+                    --b0undary\r
+                    Content-Disposition: form-data; name="office"\r
+                    \r
+                    Phòng Kinh tế\r
+                    --b0undary\r
+                    Content-Disposition: form-data; name="file"; filename="quy-3.csv"\r
+                    Content-Type: text/csv\r
+                    \r
+                    {csv}\r
+                    --b0undary--\r
+                    """)),
             Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/corrections",
-                    Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/corrections", UNIT,
-                            OFFICER)),
+                    Rule.of("POST /api/units/{unit}/measurements/{measurement}/corrections", UNIT, OFFICER).body("""
+                    {"value": 99, "reason": "Sửa theo biên bản kiểm tra"}""").fresh()),
             Map.entry("POST /api/units/{unitId}/measurements/{measurementId}/retraction",
-                    Rule.of("POST /api/units/{unit}/measurements/" + UUID.randomUUID() + "/retraction", UNIT,
-                            OFFICER)),
+                    Rule.of("POST /api/units/{unit}/measurements/{measurement}/retraction", UNIT, OFFICER).body("""
+                    {"reason": "Số liệu thuộc thôn khác"}""").fresh()),
             Map.entry("GET /api/units/{unitId}/standing",
                     Rule.of("GET /api/units/{unit}/standing?criteriaSet=" + SET, UNIT, READERS)),
             Map.entry("GET /api/units/{unitId}/gaps", Rule.of("GET /api/units/{unit}/gaps?criteriaSet=" + SET, UNIT, READERS)),
@@ -65,13 +94,21 @@ class AccessControlIT {
                     Rule.of("GET /api/units/{unit}/history?criteriaSet=" + SET, UNIT, READERS)),
             Map.entry("GET /api/units/{unitId}/assessments",
                     Rule.of("GET /api/units/{unit}/assessments", UNIT, READERS)),
-            Map.entry("POST /api/criteria-sets", Rule.of("POST /api/criteria-sets", ROLE, ADMIN)),
+            // a set of the target's province: its administrator (or the platform's) publishes it, nobody below
+            Map.entry("POST /api/criteria-sets", Rule.of("POST /api/criteria-sets", UNIT, ADMIN).body("""
+                    {"code": "TEST-ACCESS-{fresh}", "version": 1, "titleVi": "Bộ tiêu chí của tỉnh thử",
+                     "level": "MODEL_VILLAGE", "scope": "{provinceScope}", "legalBasis": "kiểm thử",
+                     "effectiveFrom": "2022-03-08", "criteria": [{"code": "4", "nameVi": "Điện", "indicators": [
+                     {"code": "4.2", "nameVi": "Tỷ lệ hộ dùng điện an toàn", "kind": "RATE", "comparator": "GE",
+                      "thresholds": [{"value": 98, "verified": false, "source": "kiểm thử"}]}]}]}""")
+                    .coveredBy(PROVINCE)),
             Map.entry("GET /api/criteria-sets", Rule.of("GET /api/criteria-sets", ROLE, READERS)),
             Map.entry("GET /api/criteria-sets/applicable",
                     Rule.of("GET /api/criteria-sets/applicable?level=COMMUNE", ROLE, READERS)),
             Map.entry("GET /api/criteria-sets/shipped", Rule.of("GET /api/criteria-sets/shipped", ROLE, READERS)),
+            // a national set not yet published: the platform's administrators alone
             Map.entry("POST /api/criteria-sets/shipped/{code}",
-                    Rule.of("POST /api/criteria-sets/shipped/NOT-SHIPPED", ROLE, ADMIN)),
+                    Rule.of("POST /api/criteria-sets/shipped/{shipped}", UNIT, ADMIN).coveredBy()),
             Map.entry("GET /api/criteria-sets/{code}", Rule.of("GET /api/criteria-sets/" + SET, ROLE, READERS)),
             Map.entry("GET /api/criteria-sets/{code}/versions",
                     Rule.of("GET /api/criteria-sets/" + SET + "/versions", ROLE, READERS))));
@@ -111,19 +148,70 @@ class AccessControlIT {
         }
     }
 
+    /**
+     * Catches an endpoint without a rule, a role or scope let through or turned away against the rule, a set published
+     * for a province by someone who does not hold it (the scope named in the body), an allowed write that fails (a
+     * 500, or a 4xx to a valid request), and a refused one that records an event.
+     */
     @Test
     void everyEndpointHasARuleAndEveryRoleAndScopeGetsWhatTheRuleSays() {
         assertThat(RULES.keySet()).as("every endpoint of the service has a rule in this test, and no more")
                 .containsExactlyInAnyOrderElementsOf(AccessMatrix.endpoints(service.context()));
-        long eventsBefore = storedEvents();
+        Map<String, String> common = new HashMap<>(DeadLetterFixture.kafkaLetter(service.brokers(),
+                "ntm.units.dlq.criteria"));
+        common.put("provinceScope", slug(service.jdbc().queryForObject(
+                "select name from known_unit where unit_id = ?::uuid", String.class, province)));
+        common.put("shipped", unpublishedNationalSet());
+        Map<String, String> ofTarget = new HashMap<>(common);
+        ofTarget.putAll(Map.of("unit", commune, "date", "2025-09-01", "csv", template(commune, "2025-09-01")));
+        Map<String, String> ofMerged = new HashMap<>(common);
+        ofMerged.putAll(Map.of("unit", mergedCommune, "date", "2024-06-01",
+                "csv", template(mergedCommune, "2024-06-01")));
 
         List<AccessMatrix.Outcome> outcomes = AccessMatrix.run(anonymous(), RULES, new AccessMatrix.Fixture(
-                units.scopes(),
-                Map.of("unit", commune), Map.of("unit", mergedCommune)));
+                units.scopes(), withMeasurement(ofTarget), withMeasurement(ofMerged))
+                .withFresh(endpoint -> new AccessMatrix.Fixture(units.scopes(), withMeasurement(ofTarget),
+                        withMeasurement(ofMerged)))
+                .withRecorded(this::storedEvents));
 
         assertThat(outcomes.stream().filter(AccessMatrix.Outcome::wrong).map(Object::toString).toList())
                 .as("requests that got another answer than the rule says").isEmpty();
-        assertThat(storedEvents()).as("no request of the matrix recorded anything").isEqualTo(eventsBefore);
+    }
+
+    /** The placeholders with a new measurement of the target's, to correct or retract. */
+    private Map<String, String> withMeasurement(Map<String, String> target) {
+        JsonHttp.Response recorded = operator().post("/api/units/" + target.get("unit") + "/measurements",
+                Map.of("criteriaSet", SET, "indicatorCode", "4.2", "value", 20 + FIGURES.getAndIncrement() / 100.0,
+                        "validOn", target.get("date")));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        Map<String, String> with = new HashMap<>(target);
+        with.put("measurement", recorded.json().path("measurementId").asString());
+        return with;
+    }
+
+    private String template(String unit, String validOn) {
+        JsonHttp.Response response = operator().get("/api/units/" + unit + "/measurement-template?criteriaSet="
+                + SET + "&validOn=" + validOn + "&format=csv");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A shipped national set no test has published yet: only the platform may publish it. */
+    private String unpublishedNationalSet() {
+        List<String> published = new ArrayList<>();
+        operator().get("/api/criteria-sets").json().forEach(set -> published.add(set.path("code").asString()));
+        List<String> shipped = new ArrayList<>();
+        operator().get("/api/criteria-sets/shipped").json().forEach(code -> shipped.add(code.asString()));
+        return shipped.stream()
+                .filter(code -> code.startsWith("VN-") && !published.contains(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("every shipped national set is published already"));
+    }
+
+    /** The scope of a province's sets: its name without diacritics, as criteria-service derives it. */
+    private static String slug(String name) {
+        String plain = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
@@ -22,25 +21,12 @@ import vn.ntm.testing.ServiceUnderTest;
  * KRaft) Kafka broker: all its items recorded as the single endpoint records one, or none of them.
  */
 @ServiceIntegrationTest
-class MeasurementFormIT {
+class MeasurementFormIT extends CommuneWithShippedSet {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
 
-    String commune;
-
-    private final ServiceUnderTest service;
-
     MeasurementFormIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
-    }
-
-    @BeforeEach
-    void communeArrivesFromVillageService() {
-        commune = VillageServiceEvents.communeWithShippedSet(service, SET);
+        super(service, SET);
     }
 
     @Test

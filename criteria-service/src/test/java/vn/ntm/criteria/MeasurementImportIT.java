@@ -1,6 +1,7 @@
 package vn.ntm.criteria;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ntm.testing.MeasurementSheets.fill;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
@@ -33,27 +33,14 @@ import vn.ntm.testing.TestIdentity;
  * one form, and the same file again recording nothing; a bad row or an oversize file recording nothing at all.
  */
 @ServiceIntegrationTest
-class MeasurementImportIT {
+class MeasurementImportIT extends CommuneWithShippedSet {
 
     private static final String SET = "VN-XA-NTM-2021-2025";
     private static final String ON = "2024-09-30";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    String commune;
-
-    private final ServiceUnderTest service;
-
     MeasurementImportIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
-    }
-
-    @BeforeEach
-    void communeArrivesAndTheSetIsPublished() {
-        commune = VillageServiceEvents.communeWithShippedSet(service, SET);
+        super(service, SET);
     }
 
     @Test
@@ -262,23 +249,6 @@ class MeasurementImportIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The template with these results typed in (text cells, as the template's result column keeps them). */
-    private static byte[] fill(byte[] template, Map<String, String> results) {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (Row row : book.getSheetAt(0)) {
-                Cell code = row.getCell(1);
-                if (code != null && results.containsKey(code.toString()) && row.getRowNum() > 4) {
-                    row.getCell(4).setCellValue(results.get(code.toString()));
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

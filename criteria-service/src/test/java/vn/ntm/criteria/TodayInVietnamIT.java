@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,7 @@ import vn.ntm.testing.ServiceUnderTest;
  */
 @ServiceIntegrationTest
 @Import(TodayInVietnamIT.HalfPastMidnightInVietnam.class)
-class TodayInVietnamIT {
+class TodayInVietnamIT extends CommuneWithShippedSet {
 
     private static final String SET = "VN-XA-NTMNC-2021-2025";
 
@@ -36,21 +35,8 @@ class TodayInVietnamIT {
         }
     }
 
-    String commune;
-
-    private final ServiceUnderTest service;
-
     TodayInVietnamIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
-    }
-
-    @BeforeEach
-    void communeArrivesFromVillageService() {
-        commune = VillageServiceEvents.communeWithShippedSet(service, SET);
+        super(service, SET);
     }
 
     @Test

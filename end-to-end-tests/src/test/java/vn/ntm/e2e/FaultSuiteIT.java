@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -140,18 +139,7 @@ class FaultSuiteIT {
 
         /** {@code commands} more of the stream, four at a time. */
         Runnable burst(int commands) {
-            return () -> {
-                ExecutorService senders = Executors.newFixedThreadPool(4);
-                for (int n = 0; n < commands; n++) {
-                    senders.submit(this::sendNext);
-                }
-                senders.shutdown();
-                try {
-                    assertThat(senders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            };
+            return Burst.of(this::sendNext, commands);
         }
     }
 

@@ -1,11 +1,9 @@
 package vn.ntm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ntm.testing.MeasurementSheets.fill;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -197,23 +192,6 @@ class OfficerBrowserIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    /** The template with results typed into "Kết quả thực hiện" (column E) of the indicators' rows (code in B). */
-    private static byte[] fill(byte[] template, Map<String, String> results) {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (Row row : book.getSheetAt(0)) {
-                Cell code = row.getCell(1);
-                if (code != null && results.containsKey(code.toString()) && row.getRowNum() > 4) {
-                    row.getCell(4).setCellValue(results.get(code.toString()));
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path file(String name, byte[] bytes) throws IOException {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.JsonHttp;
+import vn.ntm.testing.ValidTimeFact;
 
 /**
  * Issue 14 end to end: the smaller sample of the model-based test. Random histories — measurements of criterion 4
@@ -35,7 +36,8 @@ class ValidTimeFlowIT {
     private static final int STEPS = 7;
 
     /** A measurement as the oracle knows it: a pass/fail (4.1) or households of ten (4.2). */
-    private record Fact(String id, String indicator, LocalDate validOn, Object value, int order, boolean retracted) {
+    private record Fact(String id, String indicator, LocalDate validOn, Object value, int order, boolean retracted)
+            implements ValidTimeFact {
     }
 
     @Test
@@ -163,14 +165,7 @@ class ValidTimeFlowIT {
         Map<String, String> statuses = new TreeMap<>();
         List<String> parts = new ArrayList<>();
         for (String indicator : List.of("4.1", "4.2")) {
-            Fact governing = null;
-            for (Fact f : facts) {
-                if (!f.retracted() && f.indicator().equals(indicator) && !f.validOn().isAfter(on)
-                        && (governing == null || f.validOn().isAfter(governing.validOn())
-                        || f.validOn().equals(governing.validOn()) && f.order() > governing.order())) {
-                    governing = f;
-                }
-            }
+            Fact governing = ValidTimeFact.governing(facts, indicator, on);
             String status = "UNKNOWN";
             if (governing != null) {
                 status = indicator.equals("4.1") ? ((Boolean) governing.value() ? "MET" : "NOT_MET")

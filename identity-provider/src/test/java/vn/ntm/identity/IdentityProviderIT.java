@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +37,8 @@ class IdentityProviderIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PORTAL_CALLBACK = "http://127.0.0.1:8080/login/oauth2/code/ntm";
     private static final String NGOC_THIEN = "598bc358-0b8c-556d-b77e-200638ed14af";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final StringKeyGenerator RANDOM_TEXT =
+            new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
     @LocalServerPort
     int port;
@@ -267,10 +269,9 @@ class IdentityProviderIT {
         return URI.create(baseUrl() + path);
     }
 
+    /** 32 random bytes in base64url, as Spring Security's own client makes a PKCE verifier (RFC 7636, 4.1). */
     private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RANDOM_TEXT.generateKey();
     }
 
     private static String challenge(String verifier) {

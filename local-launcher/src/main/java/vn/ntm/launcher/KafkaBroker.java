@@ -119,7 +119,8 @@ public final class KafkaBroker {
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "num.partitions=3",
+                // topics a client creates on the fly get as many partitions as the platform's own (TopicPartitions)
+                "num.partitions=" + TopicPartitions.PARTITIONS,
                 "auto.create.topics.enable=true",
                 "group.initial.rebalance.delay.ms=0",
                 // The platform's topics are its history: never delete records by age.

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * Starts the platform in the foreground on the well-known local ports, loads the Song Vân demo and runs until
- * Ctrl-C. Started by {@code ./mvnw -Prun -DskipTests package}, which passes {@code -Dntm.home}.
+ * Ctrl-C. Started by {@code ./mvnw -Prun -DskipTests package}, which passes {@code -Dntm.home} and
+ * {@code -Dntm.instances} (1 unless the command line says {@code -Dntm.instances=2}: two processes of each service,
+ * the second on the first one's port + 100).
  */
 public final class LocalPlatform {
 
@@ -23,7 +26,14 @@ public final class LocalPlatform {
         // The launcher's own Kafka client and embedded PostgreSQL would otherwise log at INFO over the banner.
         System.setProperty("log4j2.configurationFile", "vn/ntm/launcher/launcher-log4j2.properties");
         Path ntmHome = Path.of(System.getProperty("ntm.home", ".")).toAbsolutePath().normalize();
-        PlatformSettings settings = PlatformSettings.local(ntmHome);
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.local(ntmHome).withInstances(PlatformSettings.instancesFromSystemProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
 
         String portInUse = firstPortInUse(settings);
         if (portInUse != null) {
@@ -55,9 +65,12 @@ public final class LocalPlatform {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(settings.kafkaPort(), "Kafka");
         ports.put(settings.kafkaControllerPort(), "the Kafka controller");
-        ports.put(settings.villagePort(), "village-service");
-        ports.put(settings.criteriaPort(), "criteria-service");
-        ports.put(settings.reportingPort(), "reporting-service");
+        for (String service : PlatformSettings.SERVICES) {
+            List<Integer> instancePorts = settings.instancePorts(service);
+            for (int i = 0; i < instancePorts.size(); i++) {
+                ports.put(instancePorts.get(i), Platform.instanceName(service, i));
+            }
+        }
         ports.put(settings.identityPort(), "the identity provider");
         ports.put(settings.portalPort(), "the web portal");
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
@@ -84,9 +97,11 @@ public final class LocalPlatform {
                 .append(String.format("%-18s %s/%n", "Open in a browser", platform.portal().baseUrl()))
                 .append(String.format("%-18s can-bo-ngoc-thien (officer of xã Ngọc Thiện), quan-tri-he-thong, ...;"
                         + " password %s (README: Demo accounts)%n%n", "Sign in as", password));
-        for (ServiceProcess service : new ServiceProcess[] {platform.village(), platform.criteria(), platform.reporting()}) {
-            text.append(String.format("%-18s %s/swagger-ui.html  (health: /actuator/health)%n", service.name(),
-                    service.baseUrl()));
+        for (String name : PlatformSettings.SERVICES) {
+            for (ServiceProcess service : platform.instances(name)) {
+                text.append(String.format("%-18s %s/swagger-ui.html  (health: /actuator/health)%n", service.name(),
+                        service.baseUrl()));
+            }
         }
         return text.append(String.format("%-18s %s%n", "Identity provider", platform.identity().baseUrl()))
                 .append(String.format("%-18s curl -s -u %s:%s -d grant_type=client_credentials %s/oauth2/token%n",
@@ -95,6 +110,10 @@ public final class LocalPlatform {
                 .append(String.format("%-18s %s%n", "PostgreSQL", platform.postgres().describe()))
                 .append(String.format("%-18s %s%n", "Logs", platform.settings().workDir()))
                 .append(String.format("%-18s %s%n", "Demo data", demo))
+                .append(String.format("%-18s %d of each service (-D%s=N); one that dies is reported and started"
+                        + " again, at most %d times in %d minutes%n", "Instances", platform.settings().instances(),
+                        PlatformSettings.INSTANCES_PROPERTY, ServiceWatch.MAX_RESTARTS,
+                        ServiceWatch.WINDOW.toMinutes()))
                 .append("\nPress Ctrl-C to stop.\n")
                 .toString();
     }

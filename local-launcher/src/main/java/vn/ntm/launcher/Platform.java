@@ -3,22 +3,27 @@ package vn.ntm.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker, the identity provider and the three services, each
- * service in its own database, all trusting the provider's tokens. {@link #close()} stops everything it started,
- * services first so they never outlive their broker.
+ * service in its own database, all trusting the provider's tokens. Each service runs as
+ * {@link PlatformSettings#instances()} processes sharing its database and the broker, each on its own port; the portal
+ * balances over them. Once started, a service process that dies unasked is reported and started again
+ * ({@link ServiceWatch}). {@link #close()} stops everything it started, services first so they never outlive their
+ * broker.
  */
 public final class Platform implements AutoCloseable {
 
-    /** Two cores shared by three Spring Boot + Axon services: each may take well over a minute to be ready. */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final List<String> SERVICES = List.of("village", "criteria", "reporting");
+    /**
+     * Two cores shared by three Spring Boot + Axon services: each may take well over a minute to be ready, far more
+     * on a machine that builds beside it ({@code -Dntm.ready-timeout-seconds}).
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Integer.getInteger("ntm.ready-timeout-seconds",
+            180));
+    private static final List<String> SERVICES = PlatformSettings.SERVICES;
     /** The portal's client at the identity provider, which the launcher signs people in through. */
     public static final String PORTAL_CLIENT_ID = "ntm-portal";
     public static final String PORTAL_CLIENT_SECRET = "ntm-portal-secret";
@@ -28,15 +33,17 @@ public final class Platform implements AutoCloseable {
     private ServiceProcess identity;
     private Tokens tokens;
     private KafkaBroker kafka;
-    private ServiceProcess village;
-    private ServiceProcess criteria;
-    private ServiceProcess reporting;
+    /** Short service name → its instances, first instance first. */
+    private final Map<String, List<ServiceProcess>> instances = new LinkedHashMap<>();
     private ServiceProcess portal;
+    private final ServiceWatch watch;
     private boolean closed;
 
     private Platform(PlatformSettings settings, Postgres postgres) {
         this.settings = settings;
         this.postgres = postgres;
+        this.watch = new ServiceWatch(ServiceWatch.MAX_RESTARTS, ServiceWatch.WINDOW, READY_TIMEOUT,
+                System.err::println, java.time.Clock.systemUTC());
     }
 
     /** Starts everything and returns once every service is ready; on failure, stops whatever had started. */
@@ -50,9 +57,10 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(PlatformSettings settings, java.util.function.Supplier<Postgres> postgresServer) {
         // Missing jars are the most likely mistake: report them before spending time on Kafka and PostgreSQL.
-        Path villageJar = ServiceProcess.findJar(settings.ntmHome(), "village-service");
-        Path criteriaJar = ServiceProcess.findJar(settings.ntmHome(), "criteria-service");
-        Path reportingJar = ServiceProcess.findJar(settings.ntmHome(), "reporting-service");
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            jars.put(service, ServiceProcess.findJar(settings.ntmHome(), service + "-service"));
+        }
         Path identityJar = ServiceProcess.findJar(settings.ntmHome(), "identity-provider");
         Path portalJar = ServiceProcess.findJar(settings.ntmHome(), "web-portal");
 
@@ -68,21 +76,35 @@ public final class Platform implements AutoCloseable {
             platform.kafka = new KafkaBroker(settings.workDir().resolve("kafka"),
                     settings.kafkaPort(), settings.kafkaControllerPort());
             platform.kafka.start();
-            platform.village = platform.service("village", villageJar, settings.villagePort());
-            platform.criteria = platform.service("criteria", criteriaJar, settings.criteriaPort());
-            platform.reporting = platform.service("reporting", reportingJar, settings.reportingPort());
-            // All three start at once; waiting on them one after the other still lets them boot in parallel.
-            for (ServiceProcess service : platform.services()) {
-                service.start();
+            TopicPartitions.ensure(platform.kafka.bootstrapServers(), System.out::println);
+            for (String service : SERVICES) {
+                List<ServiceProcess> processes = new ArrayList<>();
+                List<Integer> ports = settings.instancePorts(service);
+                for (int i = 0; i < ports.size(); i++) {
+                    processes.add(platform.service(service, i, jars.get(service), ports.get(i)));
+                }
+                platform.instances.put(service, List.copyOf(processes));
             }
-            platform.identity.awaitReady(READY_TIMEOUT);
-            // The portal reads the provider's discovery document when it starts: after the provider is ready.
-            platform.portal = platform.portal(portalJar);
-            platform.portal.start();
-            for (ServiceProcess service : platform.services()) {
-                service.awaitReady(READY_TIMEOUT);
+            // The first instances of all three start at once; waiting on them one after the other still lets them
+            // boot in parallel. Further instances follow in waves of three, so that two cores never boot six
+            // services at a time (each wave gets the full ready timeout).
+            for (int wave = 0; wave < settings.instances(); wave++) {
+                List<ServiceProcess> inWave = platform.wave(wave);
+                inWave.forEach(ServiceProcess::start);
+                if (wave == 0) {
+                    platform.identity.awaitReady(READY_TIMEOUT);
+                    // The portal reads the provider's discovery document when it starts: after the provider is ready.
+                    platform.portal = platform.portal(portalJar);
+                    platform.portal.start();
+                }
+                for (ServiceProcess service : inWave) {
+                    service.awaitReady(READY_TIMEOUT);
+                }
             }
             platform.portal.awaitReady(READY_TIMEOUT);
+            // from now on a service that dies unasked is reported and started again; during start-up its death
+            // fails the start instead
+            platform.services().forEach(platform.watch::watch);
             return platform;
         } catch (RuntimeException | Error e) {
             // Errors too (a broken class path surfaces as one): a half-started platform must not outlive its JVM.
@@ -95,22 +117,10 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /**
-     * The OpenID Connect provider: the demo users sign in on its login page, the launcher and scripts use the
-     * {@value DemoUsers#OPERATOR_CLIENT} client. Its signing key lives in the work directory, so a restarted local run
-     * still accepts the tokens of the one before.
-     */
+    /** The OpenID Connect provider's process (its environment: {@link ProcessEnvironments#identityProvider}). */
     static ServiceProcess identityProvider(PlatformSettings settings, Path jar) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("NTM_IDENTITY_ISSUER", settings.identityUrl());
-        environment.put("NTM_PORTAL_URL", settings.portalUrl());
-        environment.put("NTM_IDENTITY_KEY_FILE", settings.workDir().resolve("identity").resolve("signing-key.json")
-                .toString());
-        environment.put("NTM_IDENTITY_SHOW_DEMO_ACCOUNTS", "true");
-        // set, not inherited: a secret in the developer's shell would otherwise lock the launcher out
-        environment.put("NTM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
-        environment.put("NTM_CLI_CLIENT_SECRET", DemoUsers.client(DemoUsers.OPERATOR_CLIENT).secret());
-        return new ServiceProcess("identity-provider", jar, settings.identityPort(), environment, settings.workDir());
+        return new ServiceProcess("identity-provider", jar, settings.identityPort(),
+                ProcessEnvironments.identityProvider(settings, PORTAL_CLIENT_SECRET), settings.workDir());
     }
 
     /** Signs in on the provider of these settings through the portal's client. */
@@ -123,30 +133,20 @@ public final class Platform implements AutoCloseable {
      * relays their requests to the services with their token.
      */
     private ServiceProcess portal(Path jar) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("NTM_IDENTITY_ISSUER", settings.identityUrl());
-        environment.put("NTM_PORTAL_CLIENT_ID", PORTAL_CLIENT_ID);
-        environment.put("NTM_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
-        environment.put("NTM_PORTAL_VILLAGE_URL", village.baseUrl());
-        environment.put("NTM_PORTAL_CRITERIA_URL", criteria.baseUrl());
-        environment.put("NTM_PORTAL_REPORTING_URL", reporting.baseUrl());
-        environment.putAll(settings.extraEnv());
+        Map<String, String> environment = ProcessEnvironments.portal(settings, PORTAL_CLIENT_ID, PORTAL_CLIENT_SECRET,
+                instanceUrls());
         return new ServiceProcess("web-portal", jar, settings.portalPort(), environment, settings.workDir());
     }
 
-    private ServiceProcess service(String shortName, Path jar, int port) {
-        String database = settings.database(shortName);
-        Map<String, String> environment = new HashMap<>();
-        environment.put("NTM_DB_URL", postgres.jdbcUrl(database));
-        environment.put("NTM_DB_USER", postgres.user());
-        environment.put("NTM_DB_PASSWORD", postgres.password());
-        environment.put("NTM_KAFKA", kafka.bootstrapServers());
-        // the services trust the identity provider's tokens
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", settings.identityUrl());
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", jwkSetUri());
-        // Last, so a test can override even the wiring (say, point a service at a Kafka that is not there).
-        environment.putAll(settings.extraEnv());
-        return new ServiceProcess(shortName + "-service", jar, port, environment, settings.workDir());
+    private ServiceProcess service(String shortName, int instance, Path jar, int port) {
+        Map<String, String> environment = ProcessEnvironments.service(settings, postgres,
+                postgres.jdbcUrl(settings.database(shortName)), kafka.bootstrapServers(), jwkSetUri());
+        return new ServiceProcess(instanceName(shortName, instance), jar, port, environment, settings.workDir());
+    }
+
+    /** {@code criteria-service} for the first instance (and its log file), {@code criteria-service-2} and so on. */
+    static String instanceName(String shortName, int instance) {
+        return shortName + "-service" + (instance == 0 ? "" : "-" + (instance + 1));
     }
 
     public PlatformSettings settings() {
@@ -185,16 +185,48 @@ public final class Platform implements AutoCloseable {
         return postgres;
     }
 
+    /** The first instance of village-service. */
     public ServiceProcess village() {
-        return village;
+        return village(0);
     }
 
     public ServiceProcess criteria() {
-        return criteria;
+        return criteria(0);
     }
 
     public ServiceProcess reporting() {
-        return reporting;
+        return reporting(0);
+    }
+
+    /** Instance {@code i} (from 0) of village-service. */
+    public ServiceProcess village(int i) {
+        return instances("village").get(i);
+    }
+
+    public ServiceProcess criteria(int i) {
+        return instances("criteria").get(i);
+    }
+
+    public ServiceProcess reporting(int i) {
+        return instances("reporting").get(i);
+    }
+
+    /** Every instance of a service, first instance first: {@code criteria} or {@code criteria-service}. */
+    public List<ServiceProcess> instances(String service) {
+        String shortName = service.endsWith("-service") ? service.substring(0, service.length() - 8) : service;
+        List<ServiceProcess> processes = instances.get(shortName);
+        if (processes == null) {
+            throw new IllegalArgumentException("No service named " + service + "; one of " + SERVICES);
+        }
+        return processes;
+    }
+
+    /** Short service name → the base URLs of its instances, first instance first. */
+    public Map<String, List<String>> instanceUrls() {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        instances.forEach((service, processes) -> urls.put(service,
+                processes.stream().map(ServiceProcess::baseUrl).toList()));
+        return urls;
     }
 
     /** The web portal: the address people open (sign-in, dashboard, the officers' pages). */
@@ -202,13 +234,20 @@ public final class Platform implements AutoCloseable {
         return portal;
     }
 
-    /** Base URLs by the short service names the demo steps use: village, criteria, reporting. */
+    /** Base URLs (of the first instances) by the short service names the demo steps use: village, criteria, reporting. */
     public Map<String, String> baseUrls() {
-        return Map.of("village", village.baseUrl(), "criteria", criteria.baseUrl(), "reporting", reporting.baseUrl());
+        return Map.of("village", village().baseUrl(), "criteria", criteria().baseUrl(), "reporting",
+                reporting().baseUrl());
     }
 
+    /** Instance {@code i} of each service. */
+    private List<ServiceProcess> wave(int i) {
+        return instances.values().stream().map(processes -> processes.get(i)).toList();
+    }
+
+    /** Every instance of every service started so far. */
     private List<ServiceProcess> services() {
-        return Stream.of(village, criteria, reporting).filter(Objects::nonNull).toList();
+        return instances.values().stream().flatMap(List::stream).toList();
     }
 
     /** For tests: closes, then drops the services' databases, which a local PostgreSQL would otherwise keep. */
@@ -226,6 +265,8 @@ public final class Platform implements AutoCloseable {
             return;
         }
         closed = true;
+        services().forEach(watch::unwatch);
+        watch.close();
         List<Runnable> steps = new ArrayList<>();
         if (portal != null) {
             steps.add(portal::stop);

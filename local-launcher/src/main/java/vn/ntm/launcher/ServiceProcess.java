@@ -11,18 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One Spring Boot service run as a child JVM from its executable jar. It can be started again after
- * {@link #stop()} or {@link #kill()}; its log file is appended to, never truncated.
+ * {@link #stop()} or {@link #kill()}; its log file is appended to, never truncated. An exit nobody asked for (a crash,
+ * a kill from outside) is told to the {@link DeathListener} given to {@link #onUnexpectedExit}; {@link #stop()} and
+ * {@link #kill()} are asked for, and told to no one.
  */
 public final class ServiceProcess {
+
+    /** Hears of a process of this service that ended without {@link #stop()} or {@link #kill()}. */
+    @FunctionalInterface
+    public interface DeathListener {
+        void died(ServiceProcess service, long pid, int exitCode);
+    }
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
@@ -35,6 +46,9 @@ public final class ServiceProcess {
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    /** Set by stop and kill until the next start: the exit that follows was asked for. */
+    private boolean exitExpected;
+    private volatile DeathListener deathListener;
 
     /**
      * @param environment variables for the service on top of this JVM's own ({@code NTM_DB_URL}, {@code NTM_KAFKA}
@@ -80,6 +94,38 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " from " + jar, e);
         }
+        exitExpected = false;
+        Process started = process;
+        started.onExit().thenAccept(this::exited);
+    }
+
+    /** Tells {@code listener} of every exit nobody asked for from now on; null to stop telling. */
+    public void onUnexpectedExit(DeathListener listener) {
+        deathListener = listener;
+    }
+
+    /**
+     * Starts the service again after the process {@code deadPid} ended unasked, unless it has been stopped, killed or
+     * started since.
+     *
+     * @return whether a new process was started
+     */
+    public synchronized boolean restartAfterDeath(long deadPid) {
+        if (exitExpected || process == null || process.pid() != deadPid || process.isAlive()) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
+    private void exited(Process ended) {
+        DeathListener listener = deathListener;
+        synchronized (this) {
+            if (exitExpected || ended != process || listener == null) {
+                return;
+            }
+        }
+        listener.died(this, ended.pid(), ended.exitValue());
     }
 
     /** Waits until the readiness probe says UP: the service then has its database and Kafka binders. */
@@ -103,6 +149,7 @@ public final class ServiceProcess {
         if (process == null) {
             return;
         }
+        exitExpected = true;
         process.destroy();
         if (!waitForExit(process, STOP_TIMEOUT)) {
             process.destroyForcibly();
@@ -115,6 +162,7 @@ public final class ServiceProcess {
         if (process == null) {
             return;
         }
+        exitExpected = true;
         process.destroyForcibly();
         waitForExit(process, STOP_TIMEOUT);
     }
@@ -146,8 +194,13 @@ public final class ServiceProcess {
     private boolean isUp(HttpRequest probe) {
         try {
             HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    && "UP".equals(JSON.readTree(response.body()).path("status").asString());
+            JsonNode readiness = JSON.readTree(response.body());
+            // the event store and its topics hold different histories: waiting longer cannot help
+            storesAndTopicsDisagree(readiness).ifPresent(reasons -> {
+                throw failure(name + " says its event store and the Kafka topics do not belong together: " + reasons
+                        + " See docs/operations.md, \"Resetting the local run\".");
+            });
+            return response.statusCode() == 200 && "UP".equals(readiness.path("status").asString());
         } catch (IOException e) {
             return false; // not listening yet
         } catch (InterruptedException e) {
@@ -156,6 +209,17 @@ public final class ServiceProcess {
         } catch (JacksonException e) {
             return false; // a body that is not JSON, e.g. an error page during start-up
         }
+    }
+
+    /** The reasons a readiness answer gives for its {@code storeTopics} component being DOWN; empty when it is not. */
+    static Optional<String> storesAndTopicsDisagree(JsonNode readiness) {
+        JsonNode storeTopics = readiness.path("components").path("storeTopics");
+        if (!"DOWN".equals(storeTopics.path("status").asString())) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        storeTopics.path("details").forEach(topic -> reasons.add(topic.path("reason").asString()));
+        return Optional.of(String.join(" ", reasons));
     }
 
     private synchronized Process requireStarted() {

@@ -50,9 +50,14 @@ public final class TableSnapshot {
      * store; the type is set with the first position stored) follow the events stored before, caught up in the
      * background by segments that may wait seconds for an event of theirs — a refused request that stored an event
      * shows in {@code domain_event_entry}, compared whole. A segment added, split, merged or removed still shows.
+     * With them, what several instances renew by time alone (docs/adr/0017): the live instances' {@code beat_at}
+     * and ShedLock's lock on a scheduled job ({@code shedlock}: when, until when, by whom; its rows are there from the
+     * migration on, so an instance or a job appearing still shows).
      */
     public TableSnapshot axonTokens() {
-        return moving("token_entry", "timestamp", "owner", "token", "token_type");
+        return moving("token_entry", "timestamp", "owner", "token", "token_type")
+                .moving("service_instance", "beat_at")
+                .moving("shedlock", "lock_until", "locked_at", "locked_by");
     }
 
     /**

@@ -16,13 +16,14 @@ import vn.ntm.testing.AccessMatrix.Scope;
 
 /**
  * The units an access test asks about, one of each {@link Scope}: a province (tỉnh) with a district (huyện) holding
- * "Xã cũ" and its neighbour "Xã bên", both since {@code founded}; "Xã mới" with its village (thôn) "Thôn một" from
- * {@link #MERGED_ON}, the day "Xã cũ" merged into it; and another province. village-service registers it through its
- * API ({@link #registeredThrough}); a service that learns units from village-service's events gets them as
- * announcements ({@link #withFreshIds}, {@link #announcements}).
+ * "Xã cũ" (with its village "Thôn cũ") and its neighbour "Xã bên", all since {@code founded}; "Xã mới" with its
+ * village (thôn) "Thôn một" from {@link #MERGED_ON}, the day "Xã cũ" merged into it; and another province.
+ * village-service registers it through its API ({@link #registeredThrough}); a service that learns units from
+ * village-service's events gets them as announcements ({@link #withFreshIds}, {@link #announcements}), which leave
+ * "Thôn cũ" out: only village-service's tests ask about it.
  */
 public record UnitHierarchy(String province, String district, String mergedCommune, String neighbour,
-                            String commune, String village, String otherProvince) {
+                            String commune, String village, String otherProvince, String mergedVillage) {
 
     public static final LocalDate MERGED_ON = LocalDate.of(2025, 7, 1);
 
@@ -30,7 +31,7 @@ public record UnitHierarchy(String province, String district, String mergedCommu
     public Map<Scope, String> scopes() {
         return Map.of(Scope.OWN, commune, Scope.CHILD, village, Scope.PARENT, district,
                 Scope.OTHER_COMMUNE, neighbour, Scope.OTHER_PROVINCE, otherProvince,
-                Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune);
+                Scope.ACROSS_MERGER, commune, Scope.PREDECESSOR, mergedCommune, Scope.PROVINCE, province);
     }
 
     /** Registers the hierarchy through village-service's API and merges "Xã cũ" into "Xã mới". */
@@ -44,6 +45,8 @@ public record UnitHierarchy(String province, String district, String mergedCommu
                 "validFrom", since));
         String mergedCommune = register(operator, Map.of("level", "COMMUNE", "name", "Xã cũ", "parentId", district,
                 "validFrom", since));
+        String mergedVillage = register(operator, Map.of("level", "VILLAGE", "name", "Thôn cũ", "parentId",
+                mergedCommune, "validFrom", since));
         String neighbour = register(operator, Map.of("level", "COMMUNE", "name", "Xã bên", "parentId", district,
                 "validFrom", since));
         String commune = register(operator, Map.of("level", "COMMUNE", "name", "Xã mới", "parentId", district,
@@ -57,12 +60,13 @@ public record UnitHierarchy(String province, String district, String mergedCommu
         if (merger.status() != 200) {
             throw new AssertionError("merger refused: " + merger);
         }
-        return new UnitHierarchy(province, district, mergedCommune, neighbour, commune, village, otherProvince);
+        return new UnitHierarchy(province, district, mergedCommune, neighbour, commune, village, otherProvince,
+                mergedVillage);
     }
 
     /** The hierarchy with new ids, not yet known to any service. */
     public static UnitHierarchy withFreshIds() {
-        return new UnitHierarchy(id(), id(), id(), id(), id(), id(), id());
+        return new UnitHierarchy(id(), id(), id(), id(), id(), id(), id(), id());
     }
 
     /**

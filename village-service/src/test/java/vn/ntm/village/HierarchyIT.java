@@ -24,7 +24,7 @@ import vn.ntm.testing.ServiceUnderTest;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "ntm.test.suite=hierarchy")
 @DirtiesContext
-class HierarchyIT {
+class HierarchyIT extends UnitsThroughTheApi {
 
     private static final String BASIS = "Nghị quyết 1658/NQ-UBTVQH15 ngày 16/6/2025";
 
@@ -36,14 +36,8 @@ class HierarchyIT {
     String bacNinh;
     String ngocThien;
 
-    private final ServiceUnderTest service;
-
     HierarchyIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
+        super(service);
     }
 
     @BeforeEach
@@ -184,15 +178,5 @@ class HierarchyIT {
 
     private String name(String id) {
         return http().get("/api/units/" + id).json().path("name").asString();
-    }
-
-    private String register(Map<String, String> body) {
-        JsonHttp.Response response = http().post("/api/units", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().path("id").asString();
-    }
-
-    private long storedEvents() {
-        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

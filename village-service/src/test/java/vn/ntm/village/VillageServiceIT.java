@@ -15,16 +15,10 @@ import vn.ntm.testing.ServiceUnderTest;
 
 /** village-service on real PostgreSQL and a real (embedded KRaft) Kafka broker. */
 @ServiceIntegrationTest
-class VillageServiceIT {
-
-    private final ServiceUnderTest service;
+class VillageServiceIT extends UnitsThroughTheApi {
 
     VillageServiceIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
+        super(service);
     }
 
     @Test
@@ -103,15 +97,5 @@ class VillageServiceIT {
         JsonHttp.Response response = http().post("/api/units", "{\"level\": \"COMMUNE\", ");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.problemType()).isEqualTo("unreadable-request");
-    }
-
-    private String register(Map<String, String> body) {
-        JsonHttp.Response response = http().post("/api/units", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().path("id").asString();
-    }
-
-    private long storedEvents() {
-        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -1,6 +1,7 @@
 package vn.ntm.support.axon;
 
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,8 +25,8 @@ public class AxonProblemHandler {
         this.problems = problemMessages;
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(Exception e) {
         var locale = LocaleContextHolder.getLocale();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 problems.getMessage("problem.concurrent-change", null, locale));

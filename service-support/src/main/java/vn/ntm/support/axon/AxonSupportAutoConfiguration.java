@@ -14,13 +14,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.springboot.EventProcessorProperties;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -64,7 +62,7 @@ public class AxonSupportAutoConfiguration {
 
     /**
      * Commands that lose an optimistic-locking race on an aggregate (two service instances appending the same
-     * sequence number) are retried: the retry sees the winner's events and applies its rules to them. Every other
+     * sequence number, or creating the same aggregate) are retried ({@link LostRaceRetries}): the retry sees the winner's events and applies its rules to them. Every other
      * failure — a broken rule above all — is final and reaches the caller at once. A command still losing after
      * three retries leaves as a 409 (see {@link AxonProblemHandler}), never as a lost update.
      */
@@ -72,12 +70,7 @@ public class AxonSupportAutoConfiguration {
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(commandRetryExecutor)
-                        .maxRetryCount(3)
-                        .retryInterval(100)
-                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
-                        .build())
+                .retryScheduler(LostRaceRetries.of(commandRetryExecutor, 3, 100))
                 .build();
     }
 

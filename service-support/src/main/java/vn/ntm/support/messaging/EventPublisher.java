@@ -10,6 +10,7 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 import vn.ntm.contracts.Envelope;
+import vn.ntm.support.messaging.store.PublishedBy;
 
 /**
  * Sends integration events to a Spring Cloud Stream output binding, keyed by unit. A send is asynchronous (so the
@@ -17,7 +18,8 @@ import vn.ntm.contracts.Envelope;
  * acknowledgement to the {@link AcknowledgementWait}, which waits for it at once or — in an Axon processor's batch —
  * at the end of the batch, before its transaction commits. A send that Kafka did not acknowledge throws there; the
  * calling Axon processor then keeps its token where it was and retries, which is what makes the event store the
- * outbox.
+ * outbox. In a service with an event store, every message carries the store's id and the service's name
+ * ({@link PublishedBy}), so a topic's records can be traced to the store they came from (docs/adr/0019).
  */
 public class EventPublisher {
 
@@ -27,13 +29,16 @@ public class EventPublisher {
     private final EventCodec codec;
     private final SendAcknowledgements acknowledgements;
     private final AcknowledgementWait wait;
+    private final PublishedBy publishedBy;
 
+    /** @param publishedBy the event store the messages come from; {@code null} in a service without one */
     public EventPublisher(StreamBridge streamBridge, EventCodec codec, SendAcknowledgements acknowledgements,
-                          AcknowledgementWait wait) {
+                          AcknowledgementWait wait, PublishedBy publishedBy) {
         this.streamBridge = streamBridge;
         this.codec = codec;
         this.acknowledgements = acknowledgements;
         this.wait = wait;
+        this.publishedBy = publishedBy;
     }
 
     /** Sends and makes sure the send is acknowledged before the caller's work counts as done (see the class). */
@@ -46,13 +51,19 @@ public class EventPublisher {
      * gave no answer in time). For derived, best-effort messages such as the dashboard feed.
      */
     public CompletableFuture<Void> send(String binding, Envelope<?> envelope) {
+        // read before a send is expected: a store that cannot be read leaves no answer pending
+        String store = publishedBy == null ? null : publishedBy.store().get().toString();
         SendAcknowledgements.Pending pending = acknowledgements.expect();
-        Message<byte[]> message = MessageBuilder.withPayload(codec.encode(envelope))
+        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(codec.encode(envelope))
                 .setHeader(KafkaHeaders.KEY, envelope.key().getBytes(StandardCharsets.UTF_8))
                 .setHeader(EVENT_TYPE_HEADER, envelope.eventType())
                 .setHeader(SendAcknowledgements.SEND_ID_HEADER, pending.sendId())
-                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .build();
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE);
+        if (store != null) {
+            builder.setHeader(PublishedBy.STORE_HEADER, store)
+                    .setHeader(PublishedBy.PRODUCER_HEADER, publishedBy.producer());
+        }
+        Message<byte[]> message = builder.build();
         try {
             if (!streamBridge.send(binding, message)) {
                 throw new IllegalStateException("Kafka did not accept " + envelope.eventType() + " "

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntm.support.config.SupportProperties;
+import vn.ntm.support.messaging.store.PublishedBy;
 
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -66,13 +67,17 @@ public class MessagingAutoConfiguration {
         return channel;
     }
 
-    /** Waits for each acknowledgement at once unless a batch-aware wait is configured (Axon's, see axon package). */
+    /**
+     * Waits for each acknowledgement at once unless a batch-aware wait is configured (Axon's, see axon package);
+     * stamps each message with its event store where the service has one (axon package).
+     */
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(StreamBridge streamBridge, EventCodec codec, SendAcknowledgements acknowledgements,
-                                  ObjectProvider<EventPublisher.AcknowledgementWait> wait) {
+                                  ObjectProvider<EventPublisher.AcknowledgementWait> wait,
+                                  ObjectProvider<PublishedBy> publishedBy) {
         return new EventPublisher(streamBridge, codec, acknowledgements,
-                wait.getIfAvailable(() -> EventPublisher.AcknowledgementWait.NOW));
+                wait.getIfAvailable(() -> EventPublisher.AcknowledgementWait.NOW), publishedBy.getIfAvailable());
     }
 
     /**

@@ -1,16 +1,19 @@
 package vn.ntm.testing.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.ntm.testing.ServiceArchitecture;
+import vn.ntm.testing.ServiceArchitectureRules;
 
 /**
  * The layout rules of ADR 16 hold for a service laid out by role ({@code good}) and each finds its own breach in
@@ -41,6 +44,16 @@ class ServiceArchitectureTest {
         var result = rule.apply(BAD).evaluate(CLASSES);
         assertThat(result.hasViolation()).as("%s on a bad layout", name).isTrue();
         assertThat(result.getFailureReport().getDetails()).as(name).anyMatch(line -> line.contains(culprit));
+    }
+
+    /** Would catch a service test that forgot its package and had the rules check nothing (or everything). */
+    @Test
+    void aServiceTestMustNameItsRootPackage() {
+        assertThatThrownBy(Unnamed::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@AnalyzeClasses");
+    }
+
+    private static final class Unnamed extends ServiceArchitectureRules {
     }
 
     private static Function<String, ArchRule> rule(Function<String, ArchRule> rule) {

@@ -36,6 +36,7 @@ import vn.ntm.testing.JsonHttp;
 import vn.ntm.testing.KafkaTopics;
 import vn.ntm.testing.ServiceIntegrationTest;
 import vn.ntm.testing.ServiceUnderTest;
+import vn.ntm.village.UnitsThroughTheApi;
 import vn.ntm.village.programme.command.DeadlineWatch;
 
 /**
@@ -46,7 +47,7 @@ import vn.ntm.village.programme.command.DeadlineWatch;
 @Import(ProgrammeIT.TestClock.class)
 @TestPropertySource(properties = {"ntm.test.suite=programme", "ntm.deadlines.initial-delay-ms=3600000"})
 @DirtiesContext
-class ProgrammeIT {
+class ProgrammeIT extends UnitsThroughTheApi {
 
     private static final String SET = "TEST-THON-KM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     private static final Actor CRITERIA = Actor.system("criteria-service");
@@ -123,14 +124,8 @@ class ProgrammeIT {
     String songVan;
     String hoangVan;
 
-    private final ServiceUnderTest service;
-
     ProgrammeIT(ServiceUnderTest service) {
-        this.service = service;
-    }
-
-    JsonHttp http() {
-        return service.http();
+        super(service);
     }
 
     @BeforeEach
@@ -625,15 +620,5 @@ class ProgrammeIT {
         return StreamSupport.stream(http().get("/api/plans/" + planId).json().path("taskStatus").spliterator(), false)
                 .filter(t -> t.path("taskId").asString().equals(taskId)).findFirst().orElseThrow()
                 .path("status").asString();
-    }
-
-    private String register(Map<String, String> body) {
-        JsonHttp.Response response = http().post("/api/units", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.json().path("id").asString();
-    }
-
-    private long storedEvents() {
-        return service.jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import vn.ntm.criteria.catalogue.api.CriteriaSetId;
 
 /** One unit's assessment against one criteria set: {@code <unit id>/<set code>}. */
-public record AssessmentId(String value) {
+public record AssessmentId(@JsonValue String value) {
 
     @JsonCreator
     public AssessmentId {
@@ -21,12 +21,6 @@ public record AssessmentId(String value) {
     /** The unit the assessment is about. */
     public String unitId() {
         return value.substring(0, value.indexOf('/'));
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

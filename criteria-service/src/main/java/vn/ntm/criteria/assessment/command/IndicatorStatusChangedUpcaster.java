@@ -2,9 +2,6 @@ package vn.ntm.criteria.assessment.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
@@ -16,21 +13,14 @@ import vn.ntm.criteria.assessment.api.IndicatorStatusChanged;
  */
 @Component
 @Order(0)
-public class IndicatorStatusChangedUpcaster extends SingleEventUpcaster {
+public class IndicatorStatusChangedUpcaster extends RevisionUpcaster {
 
-    static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(IndicatorStatusChanged.class.getName(), null);
-    static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(IndicatorStatusChanged.class.getName(), "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    public IndicatorStatusChangedUpcaster() {
+        super(IndicatorStatusChanged.class, null, "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ((ObjectNode) payload).put("setVersion", 1);
-            return payload;
-        });
+    JsonNode upcast(ObjectNode payload) {
+        return payload.put("setVersion", 1);
     }
 }

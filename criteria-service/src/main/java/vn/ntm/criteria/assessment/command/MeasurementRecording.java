@@ -94,7 +94,7 @@ public class MeasurementRecording {
 
     /** The measurement a path names, recorded for this unit; 404 for any other (or no measurement id at all). */
     public Recorded recorded(String unitId, String measurementId) {
-        MeasurementId id = MeasurementId.parse(measurementId)
+        MeasurementId id = MeasurementId.IDS.parse(measurementId)
                 .orElseThrow(() -> RuleViolation.notFound("measurement-not-found", measurementId));
         return log.measurement(id).filter(m -> m.unitId().equals(unitId))
                 .map(m -> new Recorded(id, m.unitId(), m.criteriaSet(), m.indicatorCode(), m.validOn()))
@@ -103,7 +103,7 @@ public class MeasurementRecording {
 
     public MeasurementId record(Target target, String indicatorCode, MeasuredValue value, LocalDate validOn,
                                 Evidence evidence) {
-        MeasurementId id = MeasurementId.random();
+        MeasurementId id = MeasurementId.IDS.random();
         commands.sendAndWait(new RecordMeasurement(target.assessmentId(), target.unit().id(), target.unit().path(),
                 target.setId(), id, indicatorCode, value, validOn, evidence, rules.of(target.unit(), target.setId()),
                 actors.current()));

@@ -2,9 +2,6 @@ package vn.ntm.criteria.assessment.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.ntm.contracts.StatusCause;
@@ -30,7 +27,7 @@ public final class StatusEventUpcasters {
     @Order(1)
     public static class IndicatorStatus extends StretchUpcaster {
         public IndicatorStatus() {
-            super(IndicatorStatusChanged.class.getName(), "2", "3", true);
+            super(IndicatorStatusChanged.class, "2", "3", true);
         }
     }
 
@@ -41,24 +38,14 @@ public final class StatusEventUpcasters {
      */
     @Component
     @Order(2)
-    public static class IndicatorStatusGrouped extends SingleEventUpcaster {
+    public static class IndicatorStatusGrouped extends RevisionUpcaster {
 
-        static final SimpleSerializedType REVISION_3 =
-                new SimpleSerializedType(IndicatorStatusChanged.class.getName(), "3");
-        static final SimpleSerializedType REVISION_4 =
-                new SimpleSerializedType(IndicatorStatusChanged.class.getName(), "4");
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().equals(REVISION_3);
+        public IndicatorStatusGrouped() {
+            super(IndicatorStatusChanged.class, "3", "4");
         }
 
         @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(REVISION_4, JsonNode.class, node -> group((ObjectNode) node));
-        }
-
-        static JsonNode group(ObjectNode payload) {
+        JsonNode upcast(ObjectNode payload) {
             ObjectNode indicator = payload.objectNode();
             move(payload, indicator, "criterionCode", "indicatorCode");
             ObjectNode stretch = payload.objectNode();
@@ -92,7 +79,7 @@ public final class StatusEventUpcasters {
     @Order(1)
     public static class CriterionStatus extends StretchUpcaster {
         public CriterionStatus() {
-            super(CriterionStatusChanged.class.getName(), null, "2", false);
+            super(CriterionStatusChanged.class, null, "2", false);
         }
     }
 
@@ -101,33 +88,21 @@ public final class StatusEventUpcasters {
     @Order(1)
     public static class SetStatus extends StretchUpcaster {
         public SetStatus() {
-            super(CriteriaSetStatusChanged.class.getName(), null, "2", false);
+            super(CriteriaSetStatusChanged.class, null, "2", false);
         }
     }
 
     /** validOn becomes validFrom, validUntil null, the cause a LEGACY one naming what the old event named. */
-    abstract static class StretchUpcaster extends SingleEventUpcaster {
+    abstract static class StretchUpcaster extends RevisionUpcaster {
 
-        private final SimpleSerializedType from;
-        private final SimpleSerializedType to;
         private final boolean indicator;
 
-        StretchUpcaster(String type, String fromRevision, String toRevision, boolean indicator) {
-            this.from = new SimpleSerializedType(type, fromRevision);
-            this.to = new SimpleSerializedType(type, toRevision);
+        StretchUpcaster(Class<?> type, String fromRevision, String toRevision, boolean indicator) {
+            super(type, fromRevision, toRevision);
             this.indicator = indicator;
         }
 
         @Override
-        protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return representation.getType().equals(from);
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(to, JsonNode.class, node -> upcast((ObjectNode) node));
-        }
-
         JsonNode upcast(ObjectNode payload) {
             JsonNode validOn = payload.remove("validOn");
             JsonNode measurement = payload.remove("causeMeasurementId");

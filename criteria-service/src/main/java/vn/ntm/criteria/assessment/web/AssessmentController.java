@@ -136,7 +136,7 @@ class AssessmentController {
         for (int i = 0; i < request.items().size(); i++) {
             FormItem item = request.items().get(i);
             try {
-                items.add(new RecordMeasurements.Item(MeasurementId.random(), item.indicatorCode(),
+                items.add(new RecordMeasurements.Item(MeasurementId.IDS.random(), item.indicatorCode(),
                         new MeasuredValue(item.value(), item.numerator(), item.denominator(), item.passed()),
                         shared.overriddenBy(evidence(item.evidence()))));
             } catch (RuleViolation violation) {

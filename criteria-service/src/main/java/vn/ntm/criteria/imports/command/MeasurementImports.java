@@ -158,7 +158,7 @@ public class MeasurementImports {
         for (int i = 0; i < rows.size(); i++) {
             ImportView.RowView row = rows.get(i);
             if (row.value() != null) {
-                items.add(new RecordMeasurements.Item(MeasurementId.random(), row.indicatorCode(),
+                items.add(new RecordMeasurements.Item(MeasurementId.IDS.random(), row.indicatorCode(),
                         row.value(), evidence));
                 rowOfItem.add(i);
             }

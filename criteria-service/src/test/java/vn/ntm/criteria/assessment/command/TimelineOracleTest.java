@@ -33,6 +33,7 @@ import vn.ntm.criteria.assessment.api.RecordMeasurements;
 import vn.ntm.criteria.assessment.api.ReevaluateAssessment;
 import vn.ntm.criteria.assessment.api.RetractMeasurement;
 import vn.ntm.criteria.assessment.api.RuleBook;
+import vn.ntm.testing.ValidTimeFact;
 
 /**
  * The model-based test of issue 14. Random histories of facts — measurements recorded in any order of valid date,
@@ -102,7 +103,7 @@ class TimelineOracleTest {
 
     /** A measurement as the oracle knows it. */
     private record Fact(String id, String indicator, LocalDate validOn, MeasuredValue value, int order,
-                        boolean retracted) {
+                        boolean retracted) implements ValidTimeFact {
     }
 
     @Property(tries = 1000)
@@ -240,14 +241,7 @@ class TimelineOracleTest {
         for (var criterion : period.shape().indicatorsByCriterion().entrySet()) {
             List<String> parts = new ArrayList<>();
             for (String indicator : criterion.getValue()) {
-                Fact governing = null;
-                for (Fact f : facts) {
-                    if (!f.retracted() && f.indicator().equals(indicator) && !f.validOn().isAfter(on)
-                            && (governing == null || f.validOn().isAfter(governing.validOn())
-                            || f.validOn().equals(governing.validOn()) && f.order() > governing.order())) {
-                        governing = f;
-                    }
-                }
+                Fact governing = ValidTimeFact.governing(facts, indicator, on);
                 String status = governing == null ? "UNKNOWN" : judge(period.rules().get(indicator), governing.value());
                 if (governing != null) {
                     statuses.put(indicator, status + " by " + governing.id() + " v" + period.setVersion());

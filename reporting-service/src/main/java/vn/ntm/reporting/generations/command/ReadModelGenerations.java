@@ -81,10 +81,12 @@ public class ReadModelGenerations {
 
     /**
      * Makes {@code generation} live, in the calling transaction: waits for live writes in flight, runs
-     * {@code catchUp} (which must bring the generation level with every event a live write has committed), then points
-     * the views at it.
+     * {@code catchUp} (which must bring the generation level with every event a live write has committed, on any
+     * instance: it reads the topics up to their end), then points the views at it and runs {@code done} (the run's
+     * record), all in one transaction. Every instance's live consumers read the live generation from the row in each
+     * poll's transaction ({@link #holdLive}), never from memory, so they all write into the new one from the commit.
      */
-    void swapTo(String generation, Runnable catchUp) {
+    void swapTo(String generation, Runnable catchUp, Runnable done) {
         transaction.executeWithoutResult(status -> {
             String live = jdbc.queryForObject("select live_schema from read_model_generation for update", String.class);
             useGeneration(generation);
@@ -93,6 +95,7 @@ public class ReadModelGenerations {
             pointViewsAt(status, generation);
             jdbc.update("update read_model_generation set live_schema = ?, previous_schema = ?, swapped_at = now()",
                     generation, live);
+            done.run();
         });
     }
 

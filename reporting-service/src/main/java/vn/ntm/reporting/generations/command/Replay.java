@@ -32,13 +32,21 @@ import vn.ntm.support.rules.RuleViolation;
  * end of the topics, live writes are held for a moment, the last records are folded in and the public views are
  * pointed at the new generation. The old one stays as it was until the next replay, for comparison. How it is doing:
  * {@link ReplayRuns}.
+ *
+ * <p>Several reporting instances share one database: a replay is one run across all of them, held by a lease
+ * ({@link ReplayLease}, ADR 18) that this instance renews every second while it saves its progress. Any instance
+ * may ask to cancel it (the runner reads the request when it renews); if this instance stalls past the lease and
+ * another one takes over, every later write of this run is refused by the fence and it stops. The catch-up reads the
+ * topics, not this instance's partitions, so what the other instances folded live is in the new generation too.
  */
 @Component
 public class Replay {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration SAVE_EVERY = Duration.ofSeconds(2);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    /** Records left to the end of the topics at most, once the replay has reached an earlier end, to swap. */
+    private static final long SWAP_WHEN_BEHIND = 500;
 
     /** Folds events into the read models: the live consumers and a replay hand it the new events of a whole poll. */
     @FunctionalInterface
@@ -55,11 +63,14 @@ public class Replay {
     private final History history;
     private final Fold fold;
     private final Clock clock;
+    private final ReplayLease lease;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile boolean stopping;
     private volatile Thread worker;
 
     Replay(ReadModelGenerations generations, ReplayRuns runs, EventCodec codec, IdempotentConsumer processed,
-           History history, Fold fold, Clock clock) {
+           History history, Fold fold, Clock clock, ReplayLease lease) {
+        this.lease = lease;
         this.generations = generations;
         this.runs = runs;
         this.codec = codec;
@@ -69,11 +80,10 @@ public class Replay {
         this.clock = clock;
     }
 
-    /** Starts a replay into the generation that is not live; refused while one runs. */
+    /** Starts a replay into the generation that is not live; refused while one runs on any instance. */
     public synchronized Progress start() {
-        Progress current = runs.current();
-        if (current != null && current.running()) {
-            throw RuleViolation.conflict("replay-running", null, current.replayId());
+        if (stopping) {
+            throw new IllegalStateException("this instance is stopping");
         }
         String live = generations.live();
         String target = ReadModelGenerations.other(live);
@@ -86,18 +96,26 @@ public class Replay {
         return begun;
     }
 
-    /** Stops a running replay before its swap; the live generation is left as it is. */
+    /**
+     * Stops the running replay, whichever instance runs it, before its swap; the live generation is left as it is.
+     * The runner reads the request within a second (at once when it runs here).
+     */
     public Progress cancel() {
-        Progress current = runs.current();
-        if (current == null || !current.state().equals("RUNNING")) {
+        UUID running = lease.requestCancel();
+        if (running == null) {
             throw RuleViolation.conflict("replay-not-running", null);
         }
-        cancelled.set(true);
-        return current;
+        Progress current = runs.current();
+        if (current != null && running.equals(current.replayId())) {
+            cancelled.set(true);
+        }
+        return runs.progress();
     }
 
+    /** A replay this instance runs ends as CANCELLED when it stops, which frees its lease for another instance. */
     @PreDestroy
     void stop() throws InterruptedException {
+        stopping = true;
         cancelled.set(true);
         Thread running = worker;
         if (running != null) {
@@ -118,7 +136,11 @@ public class Replay {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
-            generations.truncate(target);
+            generations.inGeneration(target, () -> {
+                lease.fence(id);
+                generations.truncate(target);
+                return null;
+            });
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             counters.total = remaining(start, end);
             Instant saved = clock.instant();
@@ -126,37 +148,63 @@ public class Replay {
                 if (caughtUp(consumer, end)) {
                     end = consumer.endOffsets(partitions);
                     counters.total = remaining(start, end);
-                    if (caughtUp(consumer, end)) {
+                    // under a steady live stream the end moves on while a poll is folded, so "no record left" may
+                    // never come: a little left is folded by the swap, which holds live writes meanwhile
+                    if (behind(consumer, end) <= SWAP_WHEN_BEHIND) {
                         break;
                     }
                 }
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
                 if (!batch.isEmpty()) {
-                    generations.inGeneration(target, () -> fold(batch, counters));
+                    generations.inGeneration(target, () -> {
+                        lease.fence(id);
+                        return fold(batch, counters);
+                    });
                 }
                 runs.report(id, target, "RUNNING", counters, null);
-                if (Duration.between(saved, clock.instant()).compareTo(SAVE_EVERY) > 0) {
-                    runs.save(id, "RUNNING", counters, null);
+                if (Duration.between(saved, clock.instant()).compareTo(SAVE_EVERY) >= 0) {
+                    renew(id, "RUNNING", counters);
                     saved = clock.instant();
                 }
             }
+            if (!cancelled.get()) {
+                // the turn to SWAPPING reads, in one statement, whether a cancel was asked for until then: after it,
+                // a cancel is refused (409), since the swap is no longer stopped
+                runs.report(id, target, "SWAPPING", counters, null);
+                renew(id, "SWAPPING", counters);
+            }
             if (cancelled.get()) {
-                runs.finish(id, target, "CANCELLED", counters, "cancelled; the live generation is unchanged");
+                runs.finish(id, target, "CANCELLED", counters, stopping
+                        ? "cancelled: instance " + lease.instance() + " stopped; the live generation is unchanged"
+                        : "cancelled; the live generation is unchanged");
                 return;
             }
-            runs.report(id, target, "SWAPPING", counters, null);
             generations.swapTo(target, () -> {
+                lease.fence(id);
                 Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
                 counters.total = remaining(start, last);
                 while (!caughtUp(consumer, last)) {
                     fold(consumer.poll(POLL), counters);
                 }
-            });
-            runs.finish(id, target, "DONE", counters, null);
+            }, () -> runs.finish(id, target, "DONE", counters, null));
             LOG.info("Replay {} rebuilt {} from {} events; it is live now", id, target, counters.done);
+        } catch (ReplayLease.LeaseLost e) {
+            LOG.error("Replay {} stopped: {}", id, e.getMessage());
+            runs.report(id, target, "FAILED", counters, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Replay {} failed; the live generation is unchanged", id, e);
             runs.finish(id, target, "FAILED", counters, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Renews the lease with the counts so far; a cancel asked on any instance stops the run at its next turn. */
+    private void renew(UUID id, String state, Counters counters) {
+        ReplayLease.Renewal renewal = runs.renew(id, state, counters);
+        if (!renewal.held()) {
+            throw new ReplayLease.LeaseLost(id);
+        }
+        if (renewal.cancelRequested()) {
+            cancelled.set(true);
         }
     }
 
@@ -178,6 +226,11 @@ public class Replay {
         }
         fold.acceptAll(processed.firstDeliveries(deliveries));
         return null;
+    }
+
+    private static long behind(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey())))
+                .sum();
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -9,11 +9,12 @@ import org.springframework.messaging.Message;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.reporting.feed.messaging.DashboardFeed;
 import vn.ntm.reporting.generations.command.ReadModelGenerations;
+import vn.ntm.reporting.generations.command.Replay;
 
 /**
  * The two Spring Cloud Stream consumers: {@code ntm.units} and {@code ntm.criteria}, in batch mode. Each poll is
- * folded into the live read-model generation in one transaction, idempotently by event id; each change newly
- * committed is then announced on the dashboard feed. Retries and dead letters: service-support's
+ * folded into the live read-model generation in one transaction, idempotently by event id, which also notifies the
+ * open dashboards of every instance; each change newly committed is then published on {@code ntm.dashboard}. Retries and dead letters: service-support's
  * {@code BatchBindingErrors}.
  */
 @Configuration
@@ -27,14 +28,25 @@ class ReportingBindings {
     @Bean
     Consumer<Message<List<byte[]>>> unitEvents(ReadModelGenerations generations, ReadModelFold fold,
                                                DashboardFeed feed) {
-        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.UNITS_TOPIC), poll.getPayload(), fold,
-                feed::announce);
+        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.UNITS_TOPIC), poll.getPayload(),
+                announcing(fold, feed), feed::publish);
     }
 
     @Bean
     Consumer<Message<List<byte[]>>> criteriaEvents(ReadModelGenerations generations, ReadModelFold fold,
                                                    DashboardFeed feed) {
-        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.CRITERIA_TOPIC), poll.getPayload(), fold,
-                feed::announce);
+        return poll -> generations.applyLive(CONSUMERS.get(EventTypes.CRITERIA_TOPIC), poll.getPayload(),
+                announcing(fold, feed), feed::publish);
+    }
+
+    /**
+     * The fold of a live poll, which also notifies every instance's open dashboards in its transaction (delivered on
+     * commit, ADR 18); a replay folds without announcing.
+     */
+    private static Replay.Fold announcing(ReadModelFold fold, DashboardFeed feed) {
+        return events -> {
+            fold.acceptAll(events);
+            feed.notifyInFold(events);
+        };
     }
 }

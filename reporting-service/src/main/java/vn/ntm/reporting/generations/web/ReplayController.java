@@ -44,8 +44,9 @@ class ReplayController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a replay into the generation that is not live",
-            description = "Answers at once (202) with the progress; 409 while a replay runs. The live generation "
-                    + "keeps serving until the rebuilt one has caught up with the end of the topics and takes over.")
+            description = "Answers at once (202) with the progress; 409 while a replay runs on any instance (its "
+                    + "lease, ADR 18). The live generation keeps serving until the rebuilt one has caught up with the "
+                    + "end of the topics and takes over.")
     ReplayRuns.Progress start() {
         return replay.start();
     }
@@ -54,13 +55,15 @@ class ReplayController {
     @Access(roles = {Role.COMMUNE_OFFICER, Role.ANALYST, Role.PROVINCIAL_ADMIN, Role.VIEWER})
     @Operation(summary = "Progress of the running or last replay",
             description = "state (IDLE, RUNNING, SWAPPING, DONE, FAILED, CANCELLED), events done of total, rate "
-                    + "per second, seconds left at that rate, the generation being built and the live one.")
+                    + "per second, seconds left at that rate, the generation being built and the live one, the "
+                    + "instance running it and until when its lease holds; the same on every instance.")
     ReplayRuns.Progress progress() {
         return runs.progress();
     }
 
     @DeleteMapping
-    @Operation(summary = "Cancel the running replay before it takes over; the live generation is unchanged")
+    @Operation(summary = "Cancel the running replay, on whichever instance it runs, before it takes over; the live "
+            + "generation is unchanged")
     ReplayRuns.Progress cancel() {
         return replay.cancel();
     }

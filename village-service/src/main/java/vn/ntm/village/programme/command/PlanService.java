@@ -38,7 +38,7 @@ public class PlanService {
      */
     public PlanId adopt(String unitId, String requestedId, BiFunction<UnitId, PlanId, AdoptPlan> command) {
         UnitId unit = units.existing(unitId);
-        PlanId planId = PlanId.chosenOrNew(requestedId, "id");
+        PlanId planId = PlanId.IDS.chosenOrNew(requestedId, "id");
         if (programme.planAdopted(planId)) {
             throw RuleViolation.conflict("plan-already-adopted", "id", planId.value());
         }
@@ -55,7 +55,7 @@ public class PlanService {
 
     /** Sends the command {@code command} builds for the plan in the path; 404 when there is no such plan. */
     public PlanId send(String planId, Function<PlanId, Object> command) {
-        PlanId plan = PlanId.parse(planId).filter(programme::planAdopted)
+        PlanId plan = PlanId.IDS.parse(planId).filter(programme::planAdopted)
                 .orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
         commands.sendAndWait(command.apply(plan));
         return plan;

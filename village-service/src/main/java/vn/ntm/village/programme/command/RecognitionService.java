@@ -37,7 +37,7 @@ public class RecognitionService {
     public RecognitionId request(String unitId, String requestedId, String field,
                                  BiFunction<UnitId, RecognitionId, RequestRecognition> command) {
         UnitId unit = units.existing(unitId);
-        RecognitionId recognitionId = RecognitionId.chosenOrNew(requestedId, field);
+        RecognitionId recognitionId = RecognitionId.IDS.chosenOrNew(requestedId, field);
         if (programme.recognitionRequested(recognitionId)) {
             throw RuleViolation.conflict("recognition-id-taken", "recognitionId", recognitionId.value());
         }
@@ -61,7 +61,7 @@ public class RecognitionService {
     }
 
     private RecognitionId existing(String recognitionId) {
-        return RecognitionId.parse(recognitionId).filter(programme::recognitionRequested)
+        return RecognitionId.IDS.parse(recognitionId).filter(programme::recognitionRequested)
                 .orElseThrow(() -> RuleViolation.notFound("recognition-not-found", recognitionId));
     }
 }

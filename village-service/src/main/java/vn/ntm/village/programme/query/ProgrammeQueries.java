@@ -55,7 +55,7 @@ public class ProgrammeQueries {
 
     /** The plan; 404 {@code plan-not-found} when there is none (or the id is not one). */
     public PlanView plan(String planId) {
-        return PlanId.parse(planId).flatMap(id -> jdbc.query("select plan from plan_view where plan_id = ?",
+        return PlanId.IDS.parse(planId).flatMap(id -> jdbc.query("select plan from plan_view where plan_id = ?",
                         (rs, row) -> plan(rs), id.value()).stream().findFirst())
                 .orElseThrow(() -> RuleViolation.notFound("plan-not-found", planId));
     }
@@ -90,7 +90,7 @@ public class ProgrammeQueries {
 
     /** The recognition; 404 {@code recognition-not-found} when there is none (or the id is not one). */
     public RecognitionView recognition(String recognitionId) {
-        return RecognitionId.parse(recognitionId).flatMap(id -> jdbc.query(
+        return RecognitionId.IDS.parse(recognitionId).flatMap(id -> jdbc.query(
                         "select * from recognition_view where recognition_id = ?", (rs, row) -> recognition(rs),
                         id.value()).stream().findFirst())
                 .orElseThrow(() -> RuleViolation.notFound("recognition-not-found", recognitionId));

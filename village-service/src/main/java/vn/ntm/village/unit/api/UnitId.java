@@ -6,8 +6,11 @@ import java.util.Objects;
 import java.util.UUID;
 import vn.ntm.support.rules.RuleViolation;
 
-/** Identifies an administrative unit for its whole life, across renames, moves and mergers. */
-public record UnitId(String value) {
+/**
+ * Identifies an administrative unit for its whole life, across renames, moves and mergers; written as a plain string
+ * in JSON, in events and views alike.
+ */
+public record UnitId(@JsonValue String value) {
 
     @JsonCreator
     public UnitId {
@@ -17,13 +20,6 @@ public record UnitId(String value) {
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("invalid-unit-id", "id", value);
         }
-    }
-
-    /** Written as a plain string in JSON, in events and views alike. */
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     /** The id as a UUID, as the tables' {@code uuid} columns take it. */

@@ -3,10 +3,7 @@ package vn.ntm.village.programme.command;
 import static org.hamcrest.Matchers.containsString;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +28,7 @@ import vn.ntm.village.unit.command.UnitTestSupport;
 class PlanTest {
 
     static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
-    static final PlanId PLAN_30 = PlanId.random();
+    static final PlanId PLAN_30 = PlanId.IDS.random();
     static final LocalDate PLAN_DATE = LocalDate.of(2024, 3, 5);
     static final LocalDate VILLAGE_PLANS_DUE = LocalDate.of(2024, 4, 5);
 
@@ -44,9 +41,7 @@ class PlanTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Plan.class);
-        fixture.registerInjectableResource(units);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC));
+        fixture = UnitTestSupport.fixture(Plan.class, "2026-11-29T02:00:00Z", units);
         units.add(bacGiang, UnitLevel.PROVINCE, "Bắc Giang", null);
         units.add(songVan, UnitLevel.COMMUNE, "Song Vân", bacGiang);
         units.add(hoangVan, UnitLevel.VILLAGE, "Hoàng Vân", songVan);

@@ -3,10 +3,7 @@ package vn.ntm.village.programme.command;
 import static org.hamcrest.Matchers.containsString;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +41,8 @@ class RecognitionTest {
     static final Actor OFFICER = new Actor("can-bo@songvan", "commune-officer", null);
     static final Actor ADMIN = new Actor("quan-tri@bacgiang", "provincial-admin", null);
     static final String SET = "TEST-THON-KM";
-    static final RecognitionId ID = RecognitionId.random();
-    static final PlanId PLAN_30 = PlanId.random();
+    static final RecognitionId ID = RecognitionId.IDS.random();
+    static final PlanId PLAN_30 = PlanId.IDS.random();
 
     final UnitTestSupport.Units units = new UnitTestSupport.Units();
     final Lookup programme = new Lookup();
@@ -58,10 +55,7 @@ class RecognitionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Recognition.class);
-        fixture.registerInjectableResource(units);
-        fixture.registerInjectableResource(programme);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC));
+        fixture = UnitTestSupport.fixture(Recognition.class, "2026-11-29T02:00:00Z", units, programme);
         units.add(bacGiang, UnitLevel.PROVINCE, "Bắc Giang", null);
         units.add(songVan, UnitLevel.COMMUNE, "Song Vân", bacGiang);
         units.add(hoangVan, UnitLevel.VILLAGE, "Hoàng Vân", songVan);

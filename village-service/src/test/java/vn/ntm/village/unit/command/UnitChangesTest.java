@@ -2,10 +2,7 @@ package vn.ntm.village.unit.command;
 
 import static org.hamcrest.Matchers.containsString;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +42,7 @@ class UnitChangesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Unit.class);
-        fixture.registerInjectableResource(units);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC));
+        fixture = UnitTestSupport.fixture(Unit.class, "2026-11-29T02:00:00Z", units);
         units.add(bacGiang, UnitLevel.PROVINCE, "Bắc Giang", null, FOUNDED, MERGER);
         units.add(tanYen, UnitLevel.DISTRICT, "Tân Yên", bacGiang, FOUNDED, MERGER);
         units.add(songVan, UnitLevel.COMMUNE, "Song Vân", tanYen, FOUNDED, null);

@@ -2,10 +2,7 @@ package vn.ntm.village.unit.command;
 
 import static org.hamcrest.Matchers.containsString;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +32,7 @@ class UnitTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Unit.class);
-        fixture.registerInjectableResource(units);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-03-05T02:00:00Z"), ZoneOffset.UTC));
+        fixture = UnitTestSupport.fixture(Unit.class, "2024-03-05T02:00:00Z", units);
         units.add(province, UnitLevel.PROVINCE, "Bắc Giang", null);
         units.add(district, UnitLevel.DISTRICT, "Tân Yên", province);
         units.add(commune, UnitLevel.COMMUNE, "Song Vân", district);

@@ -1,12 +1,15 @@
 package vn.ntm.village.unit.command;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import vn.ntm.village.unit.api.UnitId;
 import vn.ntm.village.unit.api.UnitLevel;
 
@@ -17,6 +20,19 @@ public final class UnitTestSupport {
     public static final LocalDate FOUNDED = LocalDate.of(1997, 1, 1);
 
     private UnitTestSupport() {
+    }
+
+    /**
+     * A fixture for {@code aggregate} whose clock stands still at {@code now} (UTC), with {@code resources} (the unit
+     * register, a programme's standings …) injectable into its command handlers.
+     */
+    public static <T> AggregateTestFixture<T> fixture(Class<T> aggregate, String now, Object... resources) {
+        AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        for (Object resource : resources) {
+            fixture.registerInjectableResource(resource);
+        }
+        return fixture;
     }
 
     /** The register as the aggregates see it, held in memory: each unit has one version. */
