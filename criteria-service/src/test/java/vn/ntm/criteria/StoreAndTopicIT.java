@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.support.messaging.store.PublishedBy;
 import vn.ntm.support.messaging.store.StoreTopicCheck;
@@ -34,6 +35,8 @@ import vn.ntm.testing.TestIdentity;
  * context: it deletes stored events.
  */
 @ServiceIntegrationTest
+// a context (so a broker and a database) of its own: the topic's ends must be this test's records alone
+@TestPropertySource(properties = "ntm.test.suite=store-and-topic")
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreAndTopicIT {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.support.messaging.store.PublishedBy;
 import vn.ntm.support.messaging.store.StoreTopicCheck;
@@ -23,6 +25,9 @@ import vn.ntm.testing.ServiceUnderTest;
  * the service is ready with its check in readiness.
  */
 @ServiceIntegrationTest
+// a context (so a broker and a database) of its own: the topic's ends must be this test's records alone
+@TestPropertySource(properties = "ntm.test.suite=store-and-topic")
+@DirtiesContext
 class StoreAndTopicIT {
 
     private final ServiceUnderTest service;
@@ -42,7 +47,7 @@ class StoreAndTopicIT {
                 "validFrom", "1997-01-01")).status()).isEqualTo(201);
 
         ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30)).until(
-                () -> KafkaTopics.read(service.brokers(), "ntm.units", 1, Duration.ofSeconds(2)).stream()
+                () -> KafkaTopics.read(service.brokers(), "ntm.units", Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
                         .filter(r -> id.equals(r.key())).findFirst(), Optional::isPresent).orElseThrow();
         UUID store = service.jdbc().queryForObject("select id from store_identity", UUID.class);
         assertThat(new String(record.headers().lastHeader(PublishedBy.STORE_HEADER).value(), StandardCharsets.UTF_8))
