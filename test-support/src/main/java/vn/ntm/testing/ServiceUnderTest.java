@@ -1,6 +1,7 @@
 package vn.ntm.testing;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ntm.support.messaging.EventCodec;
 import vn.ntm.testing.identity.DemoUser;
@@ -46,9 +47,13 @@ public final class ServiceUnderTest {
         return anonymous().withToken(TestIdentity.issuer().token(user));
     }
 
-    /** The embedded Kafka broker's bootstrap servers ({@code spring.embedded.kafka.brokers}). */
+    /**
+     * This context's embedded Kafka broker's bootstrap servers. Not the {@code spring.embedded.kafka.brokers} property:
+     * it is a JVM-wide system property that the broker of the context started last overwrites, so a cached context
+     * used after another would send its test records to the other's broker.
+     */
     public String brokers() {
-        return context.getEnvironment().getRequiredProperty("spring.embedded.kafka.brokers");
+        return context.getBean(EmbeddedKafkaBroker.class).getBrokersAsString();
     }
 
     public JdbcTemplate jdbc() {
