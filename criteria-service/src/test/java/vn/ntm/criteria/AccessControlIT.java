@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.contracts.Actor;
 import vn.ntm.contracts.Envelope;
@@ -36,6 +38,9 @@ import vn.ntm.testing.identity.DemoUser;
  * request mappings), forged tokens, measurements dated across a merger, and who may publish which criteria set.
  */
 @ServiceIntegrationTest
+// a context of its own: the matrix needs a national set that no other test has published
+@TestPropertySource(properties = "ntm.test.suite=access")
+@DirtiesContext
 class AccessControlIT {
 
     private static final String OFFICER = "commune-officer";

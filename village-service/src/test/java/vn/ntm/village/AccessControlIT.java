@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ntm.testing.AccessMatrix;
@@ -37,7 +38,9 @@ import vn.ntm.village.RecognitionsUnderWay.Stage;
  * provinces).
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "ntm.deadlines.initial-delay-ms=3600000")
+// a context of its own: the matrix's fresh hierarchies and real recognitions are its alone
+@TestPropertySource(properties = {"ntm.test.suite=access", "ntm.deadlines.initial-delay-ms=3600000"})
+@DirtiesContext
 class AccessControlIT {
 
     private static final String OFFICER = "commune-officer";
