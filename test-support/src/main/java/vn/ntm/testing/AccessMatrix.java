@@ -30,6 +30,10 @@ import vn.ntm.testing.identity.DemoUser;
  * {@linkplain Fixture#fresh fresh fixture}. A refused request, the same valid request, must get exactly 403, and
  * any request without a token 401; if the fixture gives a {@linkplain Fixture#recorded() probe of what is
  * recorded}, a refused request must also leave it unchanged.
+ *
+ * <p>About 320 lines on purpose: a rule's builder (body templates, fresh targets, the scopes that may make a
+ * request, its exceptions) and the pass rule that reads them are one contract; the dead-letter rules live in
+ * {@link DeadLetterFixture}.
  */
 public final class AccessMatrix {
 

@@ -43,6 +43,10 @@ import org.springframework.context.ApplicationContext;
  * request mapping of the running service has no endpoint here ({@link #uncovered}). The corpus by role: this
  * class describes endpoints and runs the cases; {@link HostileValues} holds the data, {@link HostileVariants} derives
  * the {@link HostileCase}s, {@link BodyPaths} walks a body, {@link HostileAnswers} judges an answer.
+ *
+ * <p>About 350 lines on purpose: the endpoint description (its builder), the completeness check against the
+ * running service's request mappings and the loop that runs each case are one contract, read together; the variants
+ * themselves live in {@link HostileVariants}, the values in {@link HostileValues}, the answers in {@link HostileAnswers}.
  */
 public final class HostileInputs {
 
