@@ -20,7 +20,7 @@ import vn.ntm.testing.TestIdentity;
 /**
  * One reporting-service instance of several in the test JVM: a whole application context of its own on a random
  * port, on the database and broker it shares with the others (what {@code @ServiceIntegrationTest} sets up for one
- * instance, with the same test identity), named by {@code ntm.reporting.instance-id}.
+ * instance, with the same test identity), named by {@code ntm.instances.id}.
  */
 final class ReportingInstance implements AutoCloseable {
 
@@ -40,7 +40,7 @@ final class ReportingInstance implements AutoCloseable {
                 "--spring.datasource.username=" + TestDatabases.server().user(),
                 "--spring.datasource.password=",
                 "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--ntm.reporting.instance-id=" + name,
+                "--ntm.instances.id=" + name,
                 "--ntm.reporting.replay-lease=" + replayLease.toMillis() + "ms"));
         TestIdentity.serviceProperties().forEach(p -> args.add("--" + p));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingServiceApplication.class)

@@ -1,8 +1,5 @@
 package vn.ntm.reporting.generations.command;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ntm.reporting.generations.config.ReportingProperties;
+import vn.ntm.support.config.InstanceId;
 import vn.ntm.support.rules.RuleViolation;
 
 /**
@@ -38,11 +36,12 @@ public class ReplayLease {
     private final Duration lease;
     private final String instance;
 
-    ReplayLease(JdbcTemplate jdbc, TransactionTemplate transaction, ReportingProperties properties) {
+    ReplayLease(JdbcTemplate jdbc, TransactionTemplate transaction, ReportingProperties properties,
+                InstanceId instance) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.lease = properties.replayLease();
-        this.instance = properties.instanceId().isBlank() ? defaultInstanceId() : properties.instanceId();
+        this.instance = instance.value();
     }
 
     /** What renewing the lease found: whether this instance still holds it, and whether a cancel was asked for. */
@@ -140,16 +139,5 @@ public class ReplayLease {
 
     private String interval() {
         return lease.toMillis() + " milliseconds";
-    }
-
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

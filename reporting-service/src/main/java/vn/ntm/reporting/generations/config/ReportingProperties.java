@@ -14,12 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *                    ({@code spring.cloud.stream.kafka.binder.brokers}) unless set; without them no replay can start
  * @param replayLease how long a running replay's lease lasts without being renewed (the runner renews it every
  *                    second): once it has expired, the instance is taken for dead and another may start a replay
- * @param instanceId  this instance's name in {@code replay_run.owner_instance}; blank: host, process id and a random
- *                    suffix (two instances in one JVM stay apart)
+ *                    (the instance's name in {@code replay_run.owner_instance} is service-support's {@code InstanceId})
  */
 @Validated
 @ConfigurationProperties("ntm.reporting")
 public record ReportingProperties(@NotBlank String brokers,
-                                  @NotNull @DefaultValue("15s") Duration replayLease,
-                                  @DefaultValue("") String instanceId) {
+                                  @NotNull @DefaultValue("15s") Duration replayLease) {
 }
